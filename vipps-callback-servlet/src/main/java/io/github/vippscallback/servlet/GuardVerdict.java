@@ -1,0 +1,17 @@
+package io.github.vippscallback.servlet;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The guard's verdict on one request.
+ *
+ * @param outcome allowed, denied or unavailable
+ * @param clientAddress the client address found, or {@code null} when none could be (a bad forwarded hop)
+ */
+public record GuardVerdict(CallbackOutcome outcome, @Nullable String clientAddress) {
+
+  /** Whether the request may go on. */
+  public boolean allowed() {
+    return outcome == CallbackOutcome.ALLOWED;
+  }
+}
