@@ -1,4 +1,4 @@
-/** Tests of the core: the catalog, the DNS-driven allowlist, parsing and client-address resolution. */
+/** Tests of the core: parsing, matching, client-address resolution and the DNS-driven allowlist. */
 @NullMarked
 package io.github.vippscallback.core;
 
