@@ -81,7 +81,7 @@ class VippsAllowlistDnsTest {
 
   @Test
   void sendsEveryHostsQueriesAtOnceSoStartUpTakesOneRoundTrip() throws InterruptedException {
-    VippsEnvironment.PROD.requestServers().forEach(host -> dns.answer(host, 60, "192.0.2." + (host.length())));
+    VippsEnvironment.PROD.requestServers().forEach(host -> dns.answer(host, 60, "192.0.2." + host.length()));
     dns.answer("callback-1.vipps.no", 60, "192.0.2.101");
     dns.holdAnswers();
 
