@@ -44,7 +44,7 @@ final class GuardedTomcat implements AutoCloseable {
     context = tomcat.addContext("", baseDir.toAbsolutePath().toString());
     Tomcat.addServlet(context, "guarded", new RecordingServlet(guarded, GUARDED_BODY));
     context.addServletMapping("/vipps/*", "guarded");
-    Tomcat.addServlet(context, "unguarded", new RecordingServlet(unguarded, "unguarded servlet reached"));
+    Tomcat.addServlet(context, "unguarded", new RecordingServlet(unguarded, "default servlet reached"));
     context.addServletMapping("/", "unguarded");
     filterDef.setFilterName(FILTER_NAME);
     context.addFilterDef(filterDef);
