@@ -12,13 +12,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * own path (with context path) and query are appended to its path. Without one, the host is the
  * request's server name and port ({@code Host}).
  *
- * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most once per
- * 10 seconds (with a count of those left out); the secret and the signature are never logged. Each
+ * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most {@value
+ * #WARNINGS_PER_SECOND} lines a second (the next line counts those suppressed); the secret and the
+ * signature are never logged. Each
  * check is reported to a {@link WebhookSignatureObserver}.
  *
  * <p>Configure it programmatically with {@link #builder(WebhookSignatureVerifier)}, or through the
@@ -65,18 +62,19 @@ public final class VippsWebhookSignatureFilter implements Filter {
   /** The largest {@link Builder#maxBodySize} allowed: 10 MiB. */
   public static final int MAX_MAX_BODY_SIZE = 10 * 1024 * 1024;
 
+  /** The most WARN lines a second, as for {@link VippsCallbackFilter}'s denials. */
+  static final int WARNINGS_PER_SECOND = RejectionLog.DEFAULT_LINES_PER_SECOND;
+
+  static final String UNAUTHORIZED_TITLE = "Unauthorized";
+  static final String UNAUTHORIZED_DETAIL = "The request does not carry a valid Vipps webhook signature.";
+  static final String TOO_LARGE_TITLE = "Content Too Large";
+  static final String TOO_LARGE_DETAIL = "The request body is larger than this endpoint accepts.";
+
   private static final Logger log = LoggerFactory.getLogger(VippsWebhookSignatureFilter.class);
-  private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-  private static final String UNAUTHORIZED_BODY =
-      "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-          + "\"detail\":\"The request does not carry a valid Vipps webhook signature.\"}";
-  private static final String TOO_LARGE_BODY =
-      "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-          + "\"detail\":\"The request body is larger than this endpoint accepts.\"}";
 
   private @Nullable Settings settings;
-  private final AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
-  private final AtomicLong suppressedWarnings = new AtomicLong();
+  private final LogRateLimiter warnings =
+      new LogRateLimiter(WARNINGS_PER_SECOND, Duration.ofSeconds(1), System::nanoTime);
 
   /** For configuration through init-parameters. */
   public VippsWebhookSignatureFilter() {
@@ -128,7 +126,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
     current.observer.onSignatureChecked(result);
     if (!result.isValid()) {
       warn(http, result.description());
-      write(httpResponse, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_BODY);
+      write(http, httpResponse, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_TITLE, UNAUTHORIZED_DETAIL);
       return;
     }
     chain.doFilter(new VerifiedBodyRequest(http, body), response);
@@ -175,50 +173,43 @@ public final class VippsWebhookSignatureFilter implements Filter {
       throws IOException {
     settings.observer.onBodyTooLarge();
     warn(request, "body larger than " + settings.maxBodySize + " bytes");
-    write(response, 413, TOO_LARGE_BODY);
+    write(request, response, 413, TOO_LARGE_TITLE, TOO_LARGE_DETAIL);
   }
 
   private void warn(HttpServletRequest request, String reason) {
-    long now = System.nanoTime();
-    long next = nextWarningAt.get();
-    if (now - next < 0 || !nextWarningAt.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
-      suppressedWarnings.incrementAndGet();
+    if (!log.isWarnEnabled() || !warnings.tryAcquire()) {
       return;
     }
-    if (log.isWarnEnabled()) {
-      log.warn(
-          "Refused a Vipps webhook request: {}; method={} path={} peer={} x-ms-date={} ({} similar warnings left out)",
-          reason,
-          printable(request.getMethod()),
-          printable(request.getRequestURI()),
-          request.getRemoteAddr(),
-          printable(request.getHeader(WebhookSignatureVerifier.DATE_HEADER)),
-          suppressedWarnings.getAndSet(0));
-    }
+    long suppressed = warnings.takeSuppressed();
+    log.warn(
+        "Vipps webhook refused: peer=\"{}\" method=\"{}\" path=\"{}\" x-ms-date=\"{}\" reason=\"{}\"{}",
+        HostileText.sanitize(request.getRemoteAddr()),
+        HostileText.sanitize(request.getMethod()),
+        HostileText.sanitize(request.getRequestURI()),
+        HostileText.sanitize(request.getHeader(WebhookSignatureVerifier.DATE_HEADER)),
+        reason,
+        suppressed == 0 ? "" : " (" + suppressed + " similar lines suppressed)");
   }
 
-  /** A hostile header made safe for one log line: printable ASCII only, at most 100 characters. */
-  private static String printable(@Nullable String value) {
-    if (value == null) {
-      return "(none)";
+  /** Writes an RFC 9457 problem answer, as {@link VippsCallbackFilter} does for 403 and 503. */
+  private static void write(
+      HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
     }
-    StringBuilder out = new StringBuilder(Math.min(value.length(), 100) + 2).append('\'');
-    for (int i = 0; i < value.length() && i < 100; i++) {
-      char c = value.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    return out.append(value.length() > 100 ? "...'" : "'").toString();
-  }
-
-  private static void write(HttpServletResponse response, int status, String problem) throws IOException {
-    byte[] bytes = problem.getBytes(StandardCharsets.UTF_8);
+    byte[] body = ProblemResponse.body(title, status, detail, request.getRequestURI());
+    response.resetBuffer();
     response.setStatus(status);
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "HMAC-SHA256");
     }
-    response.setContentType("application/problem+json");
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    response.setContentType(ProblemResponse.CONTENT_TYPE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
   }
 
   @Override
@@ -265,11 +256,11 @@ public final class VippsWebhookSignatureFilter implements Filter {
       String window = config.getInitParameter(PARAM_DATE_WINDOW);
       if (window != null) {
         try {
-          verifier.dateWindow(parseDuration(window));
+          verifier.dateWindow(DurationText.parse(window));
         } catch (IllegalArgumentException e) {
           throw new ServletException(
               "Init-parameter '" + PARAM_DATE_WINDOW + "' must be a duration from 1s to 1h such as 5m, 300s"
-                  + " or PT5M, but was '" + window + "'", e);
+                  + " or PT5M, but was '" + window + "': " + e.getMessage(), e);
         }
       }
       Builder builder = new Builder(verifier.build());
@@ -294,31 +285,6 @@ public final class VippsWebhookSignatureFilter implements Filter {
         }
       }
       return builder.settings();
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or ISO-8601 such as {@code PT5M}. */
-    static Duration parseDuration(String text) {
-      String value = text.trim().toLowerCase(Locale.ROOT);
-      try {
-        if (value.startsWith("pt")) {
-          return Duration.parse(value);
-        }
-        if (value.endsWith("ms")) {
-          return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-        }
-        if (value.endsWith("s")) {
-          return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-        }
-        if (value.endsWith("m")) {
-          return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-        }
-        if (value.endsWith("h")) {
-          return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
-        }
-      } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-        throw new IllegalArgumentException(text, e);
-      }
-      throw new IllegalArgumentException(text);
     }
 
     /** {@code 65536}, {@code 64KB} or {@code 1MB} (binary units). */

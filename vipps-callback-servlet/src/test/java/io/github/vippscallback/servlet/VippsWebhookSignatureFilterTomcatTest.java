@@ -103,6 +103,7 @@ class VippsWebhookSignatureFilterTomcatTest {
     assertThat(new String(response.body(), StandardCharsets.UTF_8))
         .contains("\"status\":401")
         .contains("\"title\":\"Unauthorized\"")
+        .contains("\"instance\":\"/vipps/")
         .doesNotContain(SECRET);
   }
 
@@ -276,9 +277,9 @@ class VippsWebhookSignatureFilterTomcatTest {
     assertThat(appender.list).singleElement().satisfies(event -> {
       assertThat(event.getLevel().toString()).isEqualTo("WARN");
       assertThat(event.getFormattedMessage())
-          .contains("the signature does not match")
-          .contains("path='/vipps/webhook'")
-          .contains("peer=127.0.0.1")
+          .contains("reason=\"the signature does not match\"")
+          .contains("path=\"/vipps/webhook\"")
+          .contains("peer=\"127.0.0.1\"")
           .doesNotContain(SECRET)
           .doesNotContain(signature);
     });
