@@ -1,4 +1,4 @@
-/** Tests of the framework-free core. */
+/** Tests of the core: parsing, matching, client-address resolution and the DNS-driven allowlist. */
 @NullMarked
 package io.github.vippscallback.core;
 

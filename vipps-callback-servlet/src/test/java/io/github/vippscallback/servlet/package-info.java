@@ -1,4 +1,4 @@
-/** Tests of the servlet filters, in a real embedded Tomcat over real HTTP. */
+/** Tests of the servlet filter, in a real embedded Tomcat over real HTTP from loopback source addresses. */
 @NullMarked
 package io.github.vippscallback.servlet;
 

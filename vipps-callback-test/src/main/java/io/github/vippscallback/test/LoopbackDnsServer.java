@@ -97,6 +97,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
   private final ServerSocket tcp;
   private final int port;
   private final Map<String, Script> script = new ConcurrentHashMap<>();
+  private final Map<String, Behaviour> typeBehaviours = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> queries = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> tcpQueries = new ConcurrentHashMap<>();
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
@@ -167,17 +168,49 @@ public final class LoopbackDnsServer implements AutoCloseable {
     for (String address : addresses) {
       parsed.add(literal(address));
     }
-    script.put(key(host), new Script(Behaviour.ANSWER, ttlSeconds, List.copyOf(parsed)));
+    String key = key(host);
+    clearTypeBehaviours(key);
+    script.put(key, new Script(Behaviour.ANSWER, ttlSeconds, List.copyOf(parsed)));
     return this;
   }
 
-  /** Sets how queries for {@code host} are treated, keeping its scripted records. */
+  /**
+   * Sets how queries for {@code host} are treated, whatever their type, keeping its scripted records
+   * (and dropping any behaviour set for one record type).
+   */
   public LoopbackDnsServer behave(String host, Behaviour behaviour) {
+    String key = key(host);
+    clearTypeBehaviours(key);
     script.merge(
-        key(host),
+        key,
         new Script(behaviour, DEFAULT_NEGATIVE_TTL, List.of()),
         (old, fresh) -> new Script(behaviour, old.ttl(), old.addresses()));
     return this;
+  }
+
+  /**
+   * Sets how queries of one record type for {@code host} are treated, e.g. only AAAA failing; other
+   * types keep the name's behaviour. {@link #answer} and {@link #behave(String, Behaviour)} clear it.
+   *
+   * @param recordType a record type mnemonic such as {@code "A"} or {@code "AAAA"}
+   */
+  public LoopbackDnsServer behave(String host, String recordType, Behaviour behaviour) {
+    int type = Type.value(recordType.strip());
+    if (type < 0) {
+      throw new IllegalArgumentException("'" + recordType + "' is not a DNS record type such as A or AAAA");
+    }
+    String key = key(host);
+    script.putIfAbsent(key, new Script(Behaviour.NXDOMAIN, DEFAULT_NEGATIVE_TTL, List.of()));
+    typeBehaviours.put(typeKey(key, type), behaviour);
+    return this;
+  }
+
+  private void clearTypeBehaviours(String key) {
+    typeBehaviours.keySet().removeIf(typed -> typed.startsWith(key + "/"));
+  }
+
+  private static String typeKey(String key, int type) {
+    return key + "/" + type;
   }
 
   /** How many queries for {@code host} arrived (UDP and TCP, any type). */
@@ -371,6 +404,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
       tcpQueries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     }
     Script scripted = script.getOrDefault(key, Script.UNSCRIPTED);
+    Behaviour behaviour = typeBehaviours.getOrDefault(typeKey(key, question.getType()), scripted.behaviour());
 
     Message response = new Message(query.getHeader().getID());
     response.getHeader().setFlag(Flags.QR);
@@ -380,7 +414,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
       response.getHeader().setFlag(Flags.RA);
     }
     response.addRecord(question, Section.QUESTION);
-    switch (scripted.behaviour()) {
+    switch (behaviour) {
       case DROP:
         return null;
       case SERVFAIL:

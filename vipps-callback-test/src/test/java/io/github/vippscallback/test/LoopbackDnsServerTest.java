@@ -123,6 +123,22 @@ class LoopbackDnsServerTest {
   }
 
   @Test
+  void aBehaviourForOneRecordTypeLeavesTheOtherTypesAnswered() throws IOException {
+    dns.answer("half.example", 60, "192.0.2.1", "2001:db8::1").behave("half.example", "AAAA", Behaviour.SERVFAIL);
+
+    assertThat(rdata(resolver(false).send(query("half.example.", Type.A)))).containsExactly("192.0.2.1");
+    assertThat(resolver(false).send(query("half.example.", Type.AAAA)).getRcode()).isEqualTo(Rcode.SERVFAIL);
+
+    dns.behave("half.example", Behaviour.ANSWER);
+
+    assertThat(rdata(resolver(false).send(query("half.example.", Type.AAAA))))
+        .containsExactly("2001:db8:0:0:0:0:0:1");
+    assertThatThrownBy(() -> dns.behave("half.example", "NOPE", Behaviour.DROP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'NOPE' is not a DNS record type");
+  }
+
+  @Test
   void dropNeverAnswersSoTheClientTimesOut() {
     dns.answer("silent.example", 60, "192.0.2.1").behave("silent.example", Behaviour.DROP);
     SimpleResolver resolver = resolver(false);
