@@ -92,6 +92,37 @@ public final class WebhookTarget {
   }
 
   /**
+   * The target of a request as the application sees it, for when no public URL is configured (no proxy
+   * between Vipps and the application): the server name and a non-default port, then the request's
+   * path and query. With a servlet request: {@code fromRequest(request.getScheme(),
+   * request.getServerName(), request.getServerPort(), request.getRequestURI(),
+   * request.getQueryString())}.
+   *
+   * @param scheme {@code http} or {@code https}, to know the default port
+   * @param serverName the host name or IP literal (an IPv6 literal with or without brackets)
+   * @param serverPort the port, or a value below 1 for the default
+   * @param rawRequestUri the raw path as in the request line
+   * @param rawQuery the raw query without {@code ?}, or {@code null} for none
+   * @throws IllegalArgumentException when a part holds characters a URL cannot
+   */
+  public static WebhookTarget fromRequest(
+      String scheme, String serverName, int serverPort, String rawRequestUri, @Nullable String rawQuery) {
+    Objects.requireNonNull(scheme, "scheme");
+    Objects.requireNonNull(serverName, "serverName");
+    Objects.requireNonNull(rawRequestUri, "rawRequestUri");
+    String name =
+        serverName.indexOf(':') >= 0 && !serverName.startsWith("[") ? "[" + serverName + "]" : serverName;
+    boolean defaultPort =
+        serverPort <= 0
+            || (serverPort == 443 && scheme.equalsIgnoreCase("https"))
+            || (serverPort == 80 && scheme.equalsIgnoreCase("http"));
+    String host = defaultPort ? name : name + ":" + serverPort;
+    String pathAndQuery =
+        rawQuery == null || rawQuery.isEmpty() ? rawRequestUri : rawRequestUri + "?" + rawQuery;
+    return of(host, pathAndQuery);
+  }
+
+  /**
    * The target of one request that reached the application under this public base URL: the host of
    * this base, and its path (without a trailing {@code /}) followed by the request's path and query.
    * For a base of {@code https://shop.example.com} and a request to {@code /vipps/webhook?x=1}, the

@@ -88,4 +88,21 @@ class WebhookTargetTest {
         .hasSameHashCodeAs(WebhookTarget.parse("https://shop.example.com/a"));
     assertThat(WebhookTarget.of("shop.example.com", "/a")).isNotEqualTo(WebhookTarget.of("shop.example.com", "/b"));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "http,  localhost,   80,   /vipps, ,      localhost,           /vipps",
+      "https, shop.example.com, 443, /vipps, a=b, shop.example.com,  /vipps?a=b",
+      "http,  127.0.0.1,   8080, /vipps, '',    127.0.0.1:8080,      /vipps",
+      "https, ::1,         8443, /vipps, ,      [::1]:8443,          /vipps",
+      "https, [::1],       443,  /vipps, ,      [::1],               /vipps",
+      "http,  Shop.Example.com, -1, /vipps, , shop.example.com,      /vipps"
+  })
+  void buildsTargetFromRequestAsTheApplicationSeesIt(
+      String scheme, String serverName, int port, String uri, String query, String host, String pathAndQuery) {
+    WebhookTarget target = WebhookTarget.fromRequest(scheme, serverName, port, uri, query);
+
+    assertThat(target.host()).isEqualTo(host);
+    assertThat(target.pathAndQuery()).isEqualTo(pathAndQuery);
+  }
 }

@@ -153,20 +153,12 @@ public final class VippsWebhookSignatureFilter implements Filter {
     if (publicUrl != null) {
       return publicUrl.withRequestPath(request.getRequestURI(), request.getQueryString());
     }
-    String serverName = request.getServerName();
-    if (serverName.indexOf(':') >= 0 && !serverName.startsWith("[")) {
-      serverName = "[" + serverName + "]";
-    }
-    int port = request.getServerPort();
-    boolean defaultPort =
-        port <= 0
-            || (port == 443 && "https".equalsIgnoreCase(request.getScheme()))
-            || (port == 80 && "http".equalsIgnoreCase(request.getScheme()));
-    String host = defaultPort ? serverName : serverName + ":" + port;
-    String query = request.getQueryString();
-    String pathAndQuery =
-        query == null || query.isEmpty() ? request.getRequestURI() : request.getRequestURI() + "?" + query;
-    return WebhookTarget.of(host, pathAndQuery);
+    return WebhookTarget.fromRequest(
+        request.getScheme(),
+        request.getServerName(),
+        request.getServerPort(),
+        request.getRequestURI(),
+        request.getQueryString());
   }
 
   private void refuseTooLarge(Settings settings, HttpServletRequest request, HttpServletResponse response)
