@@ -181,8 +181,9 @@ class VippsWebhookSignatureFilterTomcatTest {
 
   @Test
   void refusesTamperedSignatureOrOtherSecret() throws Exception {
-    Map<String, String> tampered = new java.util.HashMap<>(signedFor("/vipps/webhook", BODY));
-    String authorization = tampered.get("Authorization");
+    WebhookSignatureHeaders signed = SIGNER.sign(tomcat.url("/vipps/webhook"), BODY);
+    Map<String, String> tampered = new java.util.HashMap<>(signed.asMap());
+    String authorization = signed.authorization();
     char last = authorization.charAt(authorization.length() - 2);
     tampered.put("Authorization", authorization.substring(0, authorization.length() - 2) + (last == 'A' ? 'B' : 'A') + "=");
     Map<String, String> otherSecret =
@@ -257,8 +258,9 @@ class VippsWebhookSignatureFilterTomcatTest {
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
     logger.addAppender(appender);
-    Map<String, String> headers = new java.util.HashMap<>(signedFor("/vipps/webhook", BODY));
-    String signature = headers.get("Authorization").substring(headers.get("Authorization").indexOf("Signature=") + 10);
+    WebhookSignatureHeaders signed = SIGNER.sign(tomcat.url("/vipps/webhook"), BODY);
+    Map<String, String> headers = signed.asMap();
+    String signature = signed.authorization().substring(signed.authorization().indexOf("Signature=") + 10);
     try (WebhookSignatureTomcat own =
         WebhookSignatureTomcat.start(
             VippsWebhookSignatureFilter.builder(
