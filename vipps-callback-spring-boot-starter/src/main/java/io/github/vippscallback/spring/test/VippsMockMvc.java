@@ -107,7 +107,9 @@ public final class VippsMockMvc {
       }
       byte[] content = request.getContentAsByteArray();
       byte[] body = content == null ? new byte[0] : content;
-      WebhookSignatureHeaders headers = signer.sign(request.getMethod(), targetOf(request), body, clock.instant());
+      String method = request.getMethod();
+      WebhookSignatureHeaders headers =
+          signer.sign(method == null ? "POST" : method, targetOf(request), body, clock.instant());
       headers.asMap().forEach((name, value) -> {
         request.removeHeader(name);
         request.addHeader(name, value);
@@ -116,14 +118,18 @@ public final class VippsMockMvc {
     }
 
     private WebhookTarget targetOf(MockHttpServletRequest request) {
+      String requestUri = request.getRequestURI();
+      if (requestUri == null || requestUri.isEmpty()) {
+        requestUri = "/";
+      }
       if (publicUrl != null) {
-        return publicUrl.withRequestPath(request.getRequestURI(), request.getQueryString());
+        return publicUrl.withRequestPath(requestUri, request.getQueryString());
       }
       return WebhookTarget.fromRequest(
           request.getScheme(),
           request.getServerName(),
           request.getServerPort(),
-          request.getRequestURI(),
+          requestUri,
           request.getQueryString());
     }
 
