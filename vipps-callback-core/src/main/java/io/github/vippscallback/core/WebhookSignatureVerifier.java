@@ -104,27 +104,11 @@ public final class WebhookSignatureVerifier {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(body, "body");
-    if (authorization == null) {
-      return WebhookSignatureResult.MISSING_AUTHORIZATION;
+    WebhookSignatureResult headers = checkHeaders(date, contentSha256, authorization);
+    if (!headers.isValid() || date == null || contentSha256 == null || authorization == null) {
+      return headers;
     }
-    if (date == null) {
-      return WebhookSignatureResult.MISSING_DATE;
-    }
-    if (contentSha256 == null) {
-      return WebhookSignatureResult.MISSING_CONTENT_HASH;
-    }
-    String receivedSignature = signatureIn(authorization);
-    if (receivedSignature == null) {
-      return WebhookSignatureResult.MALFORMED_AUTHORIZATION;
-    }
-    Instant signedAt = parseDate(date);
-    if (signedAt == null) {
-      return WebhookSignatureResult.MALFORMED_DATE;
-    }
-    Duration skew = Duration.between(clock.instant(), signedAt).abs();
-    if (skew.compareTo(dateWindow) > 0) {
-      return WebhookSignatureResult.DATE_OUTSIDE_WINDOW;
-    }
+    String receivedSignature = authorization.substring(WebhookHmac.AUTHORIZATION_PREFIX.length());
     if (contentSha256.length() > MAX_HEADER_LENGTH
         || !WebhookHmac.constantTimeEquals(WebhookHmac.contentSha256(body), contentSha256)) {
       return WebhookSignatureResult.CONTENT_HASH_MISMATCH;
@@ -134,6 +118,38 @@ public final class WebhookSignatureVerifier {
     return WebhookHmac.constantTimeEquals(expectedSignature, receivedSignature)
         ? WebhookSignatureResult.VALID
         : WebhookSignatureResult.BAD_SIGNATURE;
+  }
+
+  /**
+   * The checks that need no body: the three headers are present, {@code Authorization} is well-formed,
+   * and {@code x-ms-date} is a date within the window. A filter can call this before it reads the body,
+   * so that unsigned requests cost no body reading; {@link #verify} repeats it.
+   *
+   * @return {@link WebhookSignatureResult#VALID} when the headers may carry a valid signature (which
+   *     only {@link #verify} can tell), or the first reason they cannot
+   */
+  public WebhookSignatureResult checkHeaders(
+      @Nullable String date, @Nullable String contentSha256, @Nullable String authorization) {
+    if (authorization == null) {
+      return WebhookSignatureResult.MISSING_AUTHORIZATION;
+    }
+    if (date == null) {
+      return WebhookSignatureResult.MISSING_DATE;
+    }
+    if (contentSha256 == null) {
+      return WebhookSignatureResult.MISSING_CONTENT_HASH;
+    }
+    if (signatureIn(authorization) == null) {
+      return WebhookSignatureResult.MALFORMED_AUTHORIZATION;
+    }
+    Instant signedAt = parseDate(date);
+    if (signedAt == null) {
+      return WebhookSignatureResult.MALFORMED_DATE;
+    }
+    Duration skew = Duration.between(clock.instant(), signedAt).abs();
+    return skew.compareTo(dateWindow) > 0
+        ? WebhookSignatureResult.DATE_OUTSIDE_WINDOW
+        : WebhookSignatureResult.VALID;
   }
 
   /**

@@ -194,6 +194,16 @@ class WebhookSignatureVerifierTest {
         .isEqualTo(WebhookSignatureResult.MISSING_AUTHORIZATION);
   }
 
+  @Test
+  void checksHeadersWithoutBodyBeforeReadingIt() {
+    assertThat(VERIFIER.checkHeaders(DATE, CONTENT_HASH, AUTHORIZATION)).isEqualTo(WebhookSignatureResult.VALID);
+    assertThat(VERIFIER.checkHeaders(DATE, CONTENT_HASH, null)).isEqualTo(WebhookSignatureResult.MISSING_AUTHORIZATION);
+    assertThat(VERIFIER.checkHeaders(DATE, CONTENT_HASH, "Bearer x")).isEqualTo(WebhookSignatureResult.MALFORMED_AUTHORIZATION);
+    assertThat(VERIFIER.checkHeaders("yesterday", CONTENT_HASH, AUTHORIZATION)).isEqualTo(WebhookSignatureResult.MALFORMED_DATE);
+    assertThat(verifierAt(SIGNED_AT.plus(Duration.ofHours(1))).checkHeaders(DATE, CONTENT_HASH, AUTHORIZATION))
+        .isEqualTo(WebhookSignatureResult.DATE_OUTSIDE_WINDOW);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "",

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * ({@link WebhookSignatureVerifier}); 401 with an {@code application/problem+json} body otherwise.
  * Map it to the webhook endpoints only, behind (or in addition to) {@link VippsCallbackFilter}.
  *
- * <p>It reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a problem body
+ * <p>Requests without well-formed, fresh signature headers are refused before their body is read.
+ * Otherwise it reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a problem body
  * above it, also as soon as {@code Content-Length} announces more), checks {@code
  * x-ms-content-sha256} against it, and hands the same bytes on: the servlet or controller reads the
  * exact body through {@code getInputStream()} or {@code getReader()}, as often as it likes.
@@ -71,6 +72,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
   static final String TOO_LARGE_DETAIL = "The request body is larger than this endpoint accepts.";
 
   private static final Logger log = LoggerFactory.getLogger(VippsWebhookSignatureFilter.class);
+  private static final byte[] EMPTY = new byte[0];
 
   private @Nullable Settings settings;
   private final LogRateLimiter warnings =
@@ -117,12 +119,20 @@ public final class VippsWebhookSignatureFilter implements Filter {
       refuseTooLarge(current, http, httpResponse);
       return;
     }
-    byte[] body = http.getInputStream().readNBytes(current.maxBodySize + 1);
-    if (body.length > current.maxBodySize) {
-      refuseTooLarge(current, http, httpResponse);
-      return;
+    String date = http.getHeader(WebhookSignatureVerifier.DATE_HEADER);
+    String contentSha256 = http.getHeader(WebhookSignatureVerifier.CONTENT_SHA256_HEADER);
+    String authorization = http.getHeader(WebhookSignatureVerifier.AUTHORIZATION_HEADER);
+    // Refuse what cannot be signed before reading a byte of the body.
+    WebhookSignatureResult result = current.verifier.checkHeaders(date, contentSha256, authorization);
+    byte[] body = EMPTY;
+    if (result.isValid()) {
+      body = http.getInputStream().readNBytes(current.maxBodySize + 1);
+      if (body.length > current.maxBodySize) {
+        refuseTooLarge(current, http, httpResponse);
+        return;
+      }
+      result = verify(current, http, date, contentSha256, authorization, body);
     }
-    WebhookSignatureResult result = check(current, http, body);
     current.observer.onSignatureChecked(result);
     if (!result.isValid()) {
       warn(http, result.description());
@@ -132,20 +142,20 @@ public final class VippsWebhookSignatureFilter implements Filter {
     chain.doFilter(new VerifiedBodyRequest(http, body), response);
   }
 
-  private static WebhookSignatureResult check(Settings settings, HttpServletRequest request, byte[] body) {
+  private static WebhookSignatureResult verify(
+      Settings settings,
+      HttpServletRequest request,
+      @Nullable String date,
+      @Nullable String contentSha256,
+      @Nullable String authorization,
+      byte[] body) {
     WebhookTarget target;
     try {
       target = targetOf(settings.publicUrl, request);
     } catch (IllegalArgumentException e) {
       return WebhookSignatureResult.MALFORMED_URL;
     }
-    return settings.verifier.verify(
-        request.getMethod(),
-        target,
-        request.getHeader(WebhookSignatureVerifier.DATE_HEADER),
-        request.getHeader(WebhookSignatureVerifier.CONTENT_SHA256_HEADER),
-        request.getHeader(WebhookSignatureVerifier.AUTHORIZATION_HEADER),
-        body);
+    return settings.verifier.verify(request.getMethod(), target, date, contentSha256, authorization, body);
   }
 
   /** The host, path and query Vipps signed for this request. */

@@ -115,6 +115,7 @@ class VippsWebhookSignatureFilterTomcatTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(BODY);
+    assertThat(response.headers().firstValue("X-Second-Read-Matches")).hasValue("true");
     assertThat(response.headers().firstValue("X-Reader-Body-Matches")).hasValue("true");
     assertThat(response.headers().firstValue("X-Content-Length-Seen")).hasValue(Integer.toString(BODY.length));
     assertThat(tomcat.servletCalls()).isEqualTo(callsBefore + 1);
@@ -239,6 +240,23 @@ class VippsWebhookSignatureFilterTomcatTest {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(observed).containsExactly("BODY_TOO_LARGE");
+  }
+
+  @Test
+  void refusesUnsignedChunkedBodyWith401BeforeReadingIt() throws Exception {
+    // Over the limit but chunked: only reading the body could tell, and an unsigned request is
+    // refused (401, not 413) before its body is read.
+    byte[] big = new byte[MAX_BODY_SIZE * 4];
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(tomcat.url("/vipps/webhook")))
+            .timeout(Duration.ofSeconds(20))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+            .build();
+
+    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+    assertUnauthorizedProblem(response);
+    assertThat(observed).containsExactly("MISSING_AUTHORIZATION");
   }
 
   @Test

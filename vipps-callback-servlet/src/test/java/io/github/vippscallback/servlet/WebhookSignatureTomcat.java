@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded Tomcat on 127.0.0.1 and a free port with one signature filter in front of a servlet that
- * echoes the exact bytes it read: through {@code getInputStream()}, then again through {@code
- * getReader()} (reported in {@code X-Reader-Body-Matches}).
+ * echoes the exact bytes it read through {@code getInputStream()}, and reports whether a second
+ * {@code getInputStream()} ({@code X-Second-Read-Matches}) and then {@code getReader()} ({@code
+ * X-Reader-Body-Matches}) gave the same body again.
  */
 final class WebhookSignatureTomcat implements AutoCloseable {
 
@@ -100,6 +101,7 @@ final class WebhookSignatureTomcat implements AutoCloseable {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
       calls.incrementAndGet();
       byte[] body = request.getInputStream().readAllBytes();
+      byte[] again = request.getInputStream().readAllBytes();
       StringWriter text = new StringWriter();
       try (Reader reader = request.getReader()) {
         reader.transferTo(text);
@@ -107,6 +109,7 @@ final class WebhookSignatureTomcat implements AutoCloseable {
       boolean readerMatches = text.toString().equals(new String(body, StandardCharsets.UTF_8));
       response.setStatus(200);
       response.setHeader("X-Reader-Body-Matches", Boolean.toString(readerMatches));
+      response.setHeader("X-Second-Read-Matches", Boolean.toString(java.util.Arrays.equals(body, again)));
       response.setHeader("X-Content-Length-Seen", Long.toString(request.getContentLengthLong()));
       response.setContentType("application/octet-stream");
       response.getOutputStream().write(body);
