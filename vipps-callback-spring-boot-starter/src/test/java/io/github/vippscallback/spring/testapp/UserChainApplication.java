@@ -14,7 +14,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 /**
  * An application with its own chain: {@code /public/**} open, {@code /partner/**} only for Vipps' request
  * servers through the composed {@code vippsRequestServers}, everything else for authenticated users.
- * Paths include {@code spring.mvc.servlet.path=/api}, which its tests set.
+ * Its tests set {@code spring.mvc.servlet.path=/api}; as in any Boot application, the chain's request
+ * matchers are relative to it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -29,11 +30,11 @@ public class UserChainApplication {
       throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/api/public/**").permitAll()
-            .requestMatchers("/api/partner/**").access(vippsRequestServers)
+            .requestMatchers("/public/**").permitAll()
+            .requestMatchers("/partner/**").access(vippsRequestServers)
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/partner/**"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/partner/**"))
         .build();
   }
 
