@@ -47,7 +47,7 @@ final class InitParameters {
   static final String ADDRESS_LIST_FORMAT =
       "comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8, 192.0.2.7, ::1";
   static final String DNS_SERVER_LIST_FORMAT =
-      "comma-separated DNS servers, each host, host:port or [v6]:port, e.g. 10.0.0.53, [2001:db8::53]:53";
+      "comma-separated DNS servers, each an IP address: ip, ip:port or [v6]:port, e.g. 10.0.0.53, [2001:db8::53]:53";
   static final String HOST_LIST_FORMAT = "comma-separated host names, e.g. callback-5.vipps.no";
 
   /** What the init-parameters configure. */
@@ -214,8 +214,9 @@ final class InitParameters {
   }
 
   private ServletException bad(String name, @Nullable String value, String valid, IllegalArgumentException e) {
+    String why = String.valueOf(e.getMessage());
     return new ServletException(prefix() + "init-parameter '" + name + "' has the bad value '" + value
-        + "': " + e.getMessage() + "; valid: " + valid, e);
+        + "': " + why + (why.contains(valid) ? "" : "; valid: " + valid), e);
   }
 
   private String describe(String name, Duration effective) {
@@ -230,7 +231,7 @@ final class InitParameters {
   /** The known name closest to a misspelt one, or {@code null} when none is close. */
   static @Nullable String closestName(String name) {
     String best = null;
-    int bestDistance = 3; // suggest only names at most 2 edits away
+    int bestDistance = 4; // suggest only names at most 3 edits away
     for (String known : NAMES) {
       int distance = editDistance(name.toLowerCase(Locale.ROOT), known);
       if (distance < bestDistance) {
