@@ -230,12 +230,40 @@ class VippsCallbackAutoConfigurationTests {
   }
 
   @Test
+  void configuredPathsAreGuardedForEveryMethodUnderServletPath() {
+    runner.withPropertyValues("spring.mvc.servlet.path=/api", "vipps.callback.paths=/vipps/**,/hooks/{id}")
+        .run(context -> {
+          VippsCallbackEndpoints endpoints = context.getBean(VippsCallbackEndpoints.class);
+          assertThat(endpoints.endpoints()).containsExactly(
+              new CallbackEndpoint("/api/vipps/**", java.util.Set.of()),
+              new CallbackEndpoint("/api/hooks/{id}", java.util.Set.of()));
+          MockHttpServletRequest request = new MockHttpServletRequest("DELETE", "/api/hooks/7");
+          assertThat(endpoints.matches(request)).isTrue();
+          assertThat(endpoints.matches(new MockHttpServletRequest("POST", "/hooks/7"))).isFalse();
+        });
+  }
+
+  @Test
   void logsEnvironmentEndpointsAndHostsOnceAtStartUp(CapturedOutput output) {
     runner.withPropertyValues("vipps.callback.paths=/vipps/**").run(context -> {
       assertThat(output).containsOnlyOnce("Vipps callbacks: environment prod; 1 guarded endpoint(s) [* /vipps/**]");
       assertThat(output).contains("callback-dr-4.vipps.no")
           .contains("Spring Security filter chain 'vippsCallbackSecurityFilterChain'");
     });
+  }
+
+  @Test
+  void warnsWhenForwardedHeadersAreAppliedBeforeTheGuard(CapturedOutput output) {
+    runner.withPropertyValues("vipps.callback.paths=/vipps/**", "server.forward-headers-strategy=native")
+        .run(context -> assertThat(output)
+            .contains("server.forward-headers-strategy is 'native'")
+            .contains("server.tomcat.remoteip.internal-proxies"));
+  }
+
+  @Test
+  void saysNothingOfForwardedHeadersWhenStrategyIsNone(CapturedOutput output) {
+    runner.withPropertyValues("vipps.callback.paths=/vipps/**", "server.forward-headers-strategy=none")
+        .run(context -> assertThat(output).doesNotContain("server.forward-headers-strategy"));
   }
 
   @Test

@@ -55,7 +55,9 @@ class VippsCallbackFailureAnalyzerTests {
 
   @Test
   void analyzerIsRegisteredWithSpringBoot() {
-    List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class);
+    // Other analyzers need constructor arguments; only ours matters here.
+    List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+        .load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }));
 
     assertThat(analyzers).hasAtLeastOneElementOfType(VippsCallbackFailureAnalyzer.class);
   }

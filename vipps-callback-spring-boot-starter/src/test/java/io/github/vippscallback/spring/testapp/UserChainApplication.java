@@ -1,5 +1,7 @@
 package io.github.vippscallback.spring.testapp;
 
+import io.github.vippscallback.servlet.VippsRequestGuard;
+import io.github.vippscallback.spring.VippsCallbackRejectionHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,11 +12,15 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * An application with its own chain: {@code /public/**} open, {@code /partner/**} only for Vipps' request
- * servers through the composed {@code vippsRequestServers}, everything else for authenticated users.
- * Paths include {@code spring.mvc.servlet.path=/api}, which its tests set.
+ * servers through the composed {@code vippsRequestServers} (refusals answered by the starter's
+ * {@link VippsCallbackRejectionHandler}), everything else for authenticated users (HTTP Basic).
+ * Its tests set {@code spring.mvc.servlet.path=/api}; as in any Boot application, the chain's request
+ * matchers are relative to it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -25,15 +31,22 @@ public class UserChainApplication {
   @Bean
   SecurityFilterChain applicationChain(
       HttpSecurity http,
-      @Qualifier("vippsRequestServers") AuthorizationManager<RequestAuthorizationContext> vippsRequestServers)
+      @Qualifier("vippsRequestServers") AuthorizationManager<RequestAuthorizationContext> vippsRequestServers,
+      VippsRequestGuard guard,
+      PathPatternRequestMatcher.Builder paths)
       throws Exception {
+    VippsCallbackRejectionHandler rejection = new VippsCallbackRejectionHandler(guard);
+    RequestMatcher partner = paths.matcher("/partner/**");
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/api/public/**").permitAll()
-            .requestMatchers("/api/partner/**").access(vippsRequestServers)
+            .requestMatchers("/public/**").permitAll()
+            .requestMatchers("/partner/**").access(vippsRequestServers)
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/partner/**"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/partner/**"))
+        .exceptionHandling(exceptions -> exceptions
+            .defaultAuthenticationEntryPointFor(rejection, partner)
+            .defaultAccessDeniedHandlerFor(rejection, partner))
         .build();
   }
 
