@@ -43,7 +43,7 @@ final class WebhookSignatureTomcat implements AutoCloseable {
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", baseDir.toString());
     Tomcat.addServlet(context, "echo", new EchoServlet(servletCalls));
-    context.addServletMappingDecoded("/*", "echo");
+    context.addServletMapping("/*", "echo");
     FilterDef def = new FilterDef();
     def.setFilterName("vipps-webhook-signature");
     if (filter != null) {
@@ -55,7 +55,7 @@ final class WebhookSignatureTomcat implements AutoCloseable {
     context.addFilterDef(def);
     FilterMap map = new FilterMap();
     map.setFilterName("vipps-webhook-signature");
-    map.addURLPatternDecoded("/*");
+    map.addURLPattern("/*");
     context.addFilterMap(map);
     tomcat.start();
   }
