@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Map it to the webhook endpoints only, behind (or in addition to) {@link VippsCallbackFilter}.
  *
  * <p>Requests without well-formed, fresh signature headers are refused before their body is read.
- * Otherwise it reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a problem body
- * above it, also as soon as {@code Content-Length} announces more), checks {@code
+ * Otherwise it reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a
+ * problem body above it, also as soon as {@code Content-Length} announces more), checks {@code
  * x-ms-content-sha256} against it, and hands the same bytes on: the servlet or controller reads the
  * exact body through {@code getInputStream()} or {@code getReader()}, as often as it likes.
  *
@@ -35,9 +35,8 @@ import org.slf4j.LoggerFactory;
  * own path (with context path) and query are appended to its path. Without one, the host is the
  * request's server name and port ({@code Host}).
  *
- * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most {@value
- * #WARNINGS_PER_SECOND} lines a second (the next line counts those suppressed); the secret and the
- * signature are never logged. Each
+ * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most 5 lines a
+ * second (the next line counts those suppressed); the secret and the signature are never logged. Each
  * check is reported to a {@link WebhookSignatureObserver}.
  *
  * <p>Configure it programmatically with {@link #builder(WebhookSignatureVerifier)}, or through the
