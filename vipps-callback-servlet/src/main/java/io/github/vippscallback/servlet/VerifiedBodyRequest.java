@@ -1,0 +1,110 @@
+package io.github.vippscallback.servlet;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+
+/**
+ * Hands a body that was already read (and verified) on to the rest of the chain: {@link
+ * #getInputStream()} and {@link #getReader()} each start again at the first byte, as often as asked.
+ */
+final class VerifiedBodyRequest extends HttpServletRequestWrapper {
+
+  private final byte[] body;
+
+  VerifiedBodyRequest(HttpServletRequest request, byte[] body) {
+    super(request);
+    this.body = body;
+  }
+
+  @Override
+  public ServletInputStream getInputStream() {
+    return new BodyInputStream(body);
+  }
+
+  /** Decodes with the request's character encoding, or UTF-8 (JSON's) when it names none. */
+  @Override
+  public BufferedReader getReader() throws UnsupportedEncodingException {
+    return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset()));
+  }
+
+  @Override
+  public int getContentLength() {
+    return body.length;
+  }
+
+  @Override
+  public long getContentLengthLong() {
+    return body.length;
+  }
+
+  private Charset charset() throws UnsupportedEncodingException {
+    String encoding = getCharacterEncoding();
+    if (encoding == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(encoding);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new UnsupportedEncodingException(encoding);
+    }
+  }
+
+  private static final class BodyInputStream extends ServletInputStream {
+
+    private final ByteArrayInputStream in;
+
+    BodyInputStream(byte[] body) {
+      this.in = new ByteArrayInputStream(body);
+    }
+
+    @Override
+    public int read() {
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      return in.read(buffer, offset, length);
+    }
+
+    @Override
+    public int available() {
+      return in.available();
+    }
+
+    @Override
+    public boolean isFinished() {
+      return in.available() == 0;
+    }
+
+    @Override
+    public boolean isReady() {
+      return true;
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      try {
+        if (!isFinished()) {
+          listener.onDataAvailable();
+        }
+        if (isFinished()) {
+          listener.onAllDataRead();
+        }
+      } catch (IOException e) {
+        listener.onError(e);
+      }
+    }
+  }
+}

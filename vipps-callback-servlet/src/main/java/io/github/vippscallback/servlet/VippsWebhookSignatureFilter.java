@@ -1,0 +1,375 @@
+package io.github.vippscallback.servlet;
+
+import io.github.vippscallback.core.WebhookSignatureResult;
+import io.github.vippscallback.core.WebhookSignatureVerifier;
+import io.github.vippscallback.core.WebhookTarget;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A filter that lets a webhook request through only when Vipps signed it with the webhook's secret
+ * ({@link WebhookSignatureVerifier}); 401 with an {@code application/problem+json} body otherwise.
+ * Map it to the webhook endpoints only, behind (or in addition to) {@link VippsCallbackFilter}.
+ *
+ * <p>Requests without well-formed, fresh signature headers are refused before their body is read.
+ * Otherwise it reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a
+ * problem body above it, also as soon as {@code Content-Length} announces more), checks {@code
+ * x-ms-content-sha256} against it, and hands the same bytes on: the servlet or controller reads the
+ * exact body through {@code getInputStream()} or {@code getReader()}, as often as it likes.
+ *
+ * <p>Vipps signs the host, path and query of the URL registered with it. Behind a proxy that is not
+ * what the application sees, so configure the {@linkplain Builder#publicUrl public URL}; the request's
+ * own path (with context path) and query are appended to its path. Without one, the host is the
+ * request's server name and port ({@code Host}).
+ *
+ * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most 5 lines a
+ * second (the next line counts those suppressed); the secret and the signature are never logged. Each
+ * check is reported to a {@link WebhookSignatureObserver}.
+ *
+ * <p>Configure it programmatically with {@link #builder(WebhookSignatureVerifier)}, or through the
+ * init-parameters named by the {@code PARAM_} constants; a missing or bad one stops {@link #init} with
+ * a message that names it (and never echoes the secret).
+ */
+public final class VippsWebhookSignatureFilter implements Filter {
+
+  /** Init-parameter: the secret Vipps returned when the webhook was registered. Required. */
+  public static final String PARAM_WEBHOOK_SECRET = "webhook-secret";
+  /**
+   * Init-parameter: the public base URL Vipps calls, e.g. {@code https://shop.example.com}, when a
+   * proxy stands between; default: the request's own host.
+   */
+  public static final String PARAM_PUBLIC_URL = "public-url";
+  /** Init-parameter: the largest body accepted, e.g. {@code 65536}, {@code 64KB} or {@code 1MB}. */
+  public static final String PARAM_MAX_BODY_SIZE = "max-body-size";
+  /** Init-parameter: how far {@code x-ms-date} may be from the clock, e.g. {@code 5m} or {@code PT5M}. */
+  public static final String PARAM_DATE_WINDOW = "date-window";
+
+  /** The default largest body: 64 KiB, far above any Vipps webhook event. */
+  public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
+  /** The largest {@link Builder#maxBodySize} allowed: 10 MiB. */
+  public static final int MAX_MAX_BODY_SIZE = 10 * 1024 * 1024;
+
+  /** The most WARN lines a second, as for {@link VippsCallbackFilter}'s denials. */
+  static final int WARNINGS_PER_SECOND = RejectionLog.DEFAULT_LINES_PER_SECOND;
+
+  static final String UNAUTHORIZED_TITLE = "Unauthorized";
+  static final String UNAUTHORIZED_DETAIL = "The request does not carry a valid Vipps webhook signature.";
+  static final String TOO_LARGE_TITLE = "Content Too Large";
+  static final String TOO_LARGE_DETAIL = "The request body is larger than this endpoint accepts.";
+
+  private static final Logger log = LoggerFactory.getLogger(VippsWebhookSignatureFilter.class);
+  private static final byte[] EMPTY = new byte[0];
+
+  private @Nullable Settings settings;
+  private final LogRateLimiter warnings =
+      new LogRateLimiter(WARNINGS_PER_SECOND, Duration.ofSeconds(1), System::nanoTime);
+
+  /** For configuration through init-parameters. */
+  public VippsWebhookSignatureFilter() {
+    this.settings = null;
+  }
+
+  private VippsWebhookSignatureFilter(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Starts configuring a filter that checks signatures with {@code verifier}. */
+  public static Builder builder(WebhookSignatureVerifier verifier) {
+    return new Builder(verifier);
+  }
+
+  /**
+   * Reads the init-parameters, unless the filter was built with {@link #builder}, whose settings win.
+   *
+   * @throws ServletException when an init-parameter is missing or bad; the message names it
+   */
+  @Override
+  public void init(FilterConfig filterConfig) throws ServletException {
+    if (settings == null) {
+      settings = Settings.from(filterConfig);
+    }
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Settings current = settings;
+    if (current == null) {
+      throw new ServletException(
+          "VippsWebhookSignatureFilter was not initialised: build it with builder(...) or let the container call init");
+    }
+    if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+      throw new ServletException("VippsWebhookSignatureFilter guards HTTP requests only");
+    }
+    if (http.getContentLengthLong() > current.maxBodySize) {
+      refuseTooLarge(current, http, httpResponse);
+      return;
+    }
+    String date = http.getHeader(WebhookSignatureVerifier.DATE_HEADER);
+    String contentSha256 = http.getHeader(WebhookSignatureVerifier.CONTENT_SHA256_HEADER);
+    String authorization = http.getHeader(WebhookSignatureVerifier.AUTHORIZATION_HEADER);
+    // Refuse what cannot be signed before reading a byte of the body.
+    WebhookSignatureResult result = current.verifier.checkHeaders(date, contentSha256, authorization);
+    byte[] body = EMPTY;
+    if (result.isValid()) {
+      body = http.getInputStream().readNBytes(current.maxBodySize + 1);
+      if (body.length > current.maxBodySize) {
+        refuseTooLarge(current, http, httpResponse);
+        return;
+      }
+      result = verify(current, http, date, contentSha256, authorization, body);
+    }
+    current.observer.onSignatureChecked(result);
+    if (!result.isValid()) {
+      warn(http, result.description());
+      write(http, httpResponse, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_TITLE, UNAUTHORIZED_DETAIL);
+      return;
+    }
+    chain.doFilter(new VerifiedBodyRequest(http, body), response);
+  }
+
+  private static WebhookSignatureResult verify(
+      Settings settings,
+      HttpServletRequest request,
+      @Nullable String date,
+      @Nullable String contentSha256,
+      @Nullable String authorization,
+      byte[] body) {
+    WebhookTarget target;
+    try {
+      target = targetOf(settings.publicUrl, request);
+    } catch (IllegalArgumentException e) {
+      return WebhookSignatureResult.MALFORMED_URL;
+    }
+    return settings.verifier.verify(request.getMethod(), target, date, contentSha256, authorization, body);
+  }
+
+  /** The host, path and query Vipps signed for this request. */
+  static WebhookTarget targetOf(@Nullable WebhookTarget publicUrl, HttpServletRequest request) {
+    if (publicUrl != null) {
+      return publicUrl.withRequestPath(request.getRequestURI(), request.getQueryString());
+    }
+    return WebhookTarget.fromRequest(
+        request.getScheme(),
+        request.getServerName(),
+        request.getServerPort(),
+        request.getRequestURI(),
+        request.getQueryString());
+  }
+
+  private void refuseTooLarge(Settings settings, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    settings.observer.onBodyTooLarge();
+    warn(request, "body larger than " + settings.maxBodySize + " bytes");
+    write(request, response, 413, TOO_LARGE_TITLE, TOO_LARGE_DETAIL);
+  }
+
+  private void warn(HttpServletRequest request, String reason) {
+    if (!log.isWarnEnabled() || !warnings.tryAcquire()) {
+      return;
+    }
+    long suppressed = warnings.takeSuppressed();
+    log.warn(
+        "Vipps webhook refused: peer=\"{}\" method=\"{}\" path=\"{}\" x-ms-date=\"{}\" reason=\"{}\"{}",
+        HostileText.sanitize(request.getRemoteAddr()),
+        HostileText.sanitize(request.getMethod()),
+        HostileText.sanitize(request.getRequestURI()),
+        HostileText.sanitize(request.getHeader(WebhookSignatureVerifier.DATE_HEADER)),
+        reason,
+        suppressed == 0 ? "" : " (" + suppressed + " similar lines suppressed)");
+  }
+
+  /** Writes an RFC 9457 problem answer, as {@link VippsCallbackFilter} does for 403 and 503. */
+  private static void write(
+      HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    byte[] body = ProblemResponse.body(title, status, detail, request.getRequestURI());
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "HMAC-SHA256");
+    }
+    response.setContentType(ProblemResponse.CONTENT_TYPE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
+  }
+
+  @Override
+  public void destroy() {
+    // Holds nothing that needs closing.
+  }
+
+  @Override
+  public String toString() {
+    Settings current = settings;
+    return current == null
+        ? "VippsWebhookSignatureFilter{not initialised}"
+        : "VippsWebhookSignatureFilter{publicUrl=" + current.publicUrl + ", maxBodySize="
+            + current.maxBodySize + ", " + current.verifier + "}";
+  }
+
+  /** What a filter was configured with; immutable. */
+  private static final class Settings {
+    final WebhookSignatureVerifier verifier;
+    final @Nullable WebhookTarget publicUrl;
+    final int maxBodySize;
+    final WebhookSignatureObserver observer;
+
+    Settings(
+        WebhookSignatureVerifier verifier,
+        @Nullable WebhookTarget publicUrl,
+        int maxBodySize,
+        WebhookSignatureObserver observer) {
+      this.verifier = verifier;
+      this.publicUrl = publicUrl;
+      this.maxBodySize = maxBodySize;
+      this.observer = observer;
+    }
+
+    static Settings from(FilterConfig config) throws ServletException {
+      String secret = config.getInitParameter(PARAM_WEBHOOK_SECRET);
+      if (secret == null || secret.isBlank()) {
+        throw new ServletException(
+            "Init-parameter '" + PARAM_WEBHOOK_SECRET + "' is "
+                + (secret == null ? "missing" : "blank")
+                + "; set it to the secret Vipps returned when the webhook was registered");
+      }
+      WebhookSignatureVerifier.Builder verifier = WebhookSignatureVerifier.builder(secret);
+      String window = config.getInitParameter(PARAM_DATE_WINDOW);
+      if (window != null) {
+        try {
+          verifier.dateWindow(DurationText.parse(window));
+        } catch (IllegalArgumentException e) {
+          throw new ServletException(
+              "Init-parameter '" + PARAM_DATE_WINDOW + "' must be a duration from 1s to 1h such as 5m, 300s"
+                  + " or PT5M, but was '" + window + "': " + e.getMessage(), e);
+        }
+      }
+      Builder builder = new Builder(verifier.build());
+      String publicUrl = config.getInitParameter(PARAM_PUBLIC_URL);
+      if (publicUrl != null) {
+        try {
+          builder.publicUrl(publicUrl);
+        } catch (IllegalArgumentException e) {
+          throw new ServletException(
+              "Init-parameter '" + PARAM_PUBLIC_URL + "' must be an http(s) URL without query, such as"
+                  + " https://shop.example.com, but was '" + publicUrl + "': " + e.getMessage(), e);
+        }
+      }
+      String maxBodySize = config.getInitParameter(PARAM_MAX_BODY_SIZE);
+      if (maxBodySize != null) {
+        try {
+          builder.maxBodySize(parseSize(maxBodySize));
+        } catch (IllegalArgumentException e) {
+          throw new ServletException(
+              "Init-parameter '" + PARAM_MAX_BODY_SIZE + "' must be a size from 1 byte to 10MB such as 65536,"
+                  + " 64KB or 1MB, but was '" + maxBodySize + "'", e);
+        }
+      }
+      return builder.settings();
+    }
+
+    /** {@code 65536}, {@code 64KB} or {@code 1MB} (binary units). */
+    static int parseSize(String text) {
+      String value = text.trim().toUpperCase(Locale.ROOT);
+      long unit = 1;
+      if (value.endsWith("KB")) {
+        unit = 1024;
+        value = value.substring(0, value.length() - 2);
+      } else if (value.endsWith("MB")) {
+        unit = 1024 * 1024;
+        value = value.substring(0, value.length() - 2);
+      } else if (value.endsWith("B")) {
+        value = value.substring(0, value.length() - 1);
+      }
+      try {
+        long size = Math.multiplyExact(Long.parseLong(value.trim()), unit);
+        if (size < 1 || size > MAX_MAX_BODY_SIZE) {
+          throw new IllegalArgumentException(text);
+        }
+        return (int) size;
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new IllegalArgumentException(text, e);
+      }
+    }
+  }
+
+  /** Configures a {@link VippsWebhookSignatureFilter} programmatically. */
+  public static final class Builder {
+
+    private final WebhookSignatureVerifier verifier;
+    private @Nullable WebhookTarget publicUrl;
+    private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private WebhookSignatureObserver observer = WebhookSignatureObserver.NONE;
+
+    private Builder(WebhookSignatureVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier");
+    }
+
+    /**
+     * The public base URL Vipps calls, e.g. {@code https://shop.example.com} (or {@code
+     * https://example.com/shop} when a proxy strips {@code /shop}); each request's path (with context
+     * path) and query are appended to its path. Default: the request's own host.
+     *
+     * @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment
+     */
+    public Builder publicUrl(String publicUrl) {
+      WebhookTarget base = WebhookTarget.parse(publicUrl);
+      if (base.pathAndQuery().indexOf('?') >= 0) {
+        throw new IllegalArgumentException(
+            "publicUrl must have no query, such as https://shop.example.com, but was '" + publicUrl + "'");
+      }
+      this.publicUrl = base;
+      return this;
+    }
+
+    /**
+     * The largest body accepted, in bytes; larger requests get 413. Default {@link
+     * #DEFAULT_MAX_BODY_SIZE}.
+     *
+     * @throws IllegalArgumentException unless from 1 to {@link #MAX_MAX_BODY_SIZE}
+     */
+    public Builder maxBodySize(int maxBodySize) {
+      if (maxBodySize < 1 || maxBodySize > MAX_MAX_BODY_SIZE) {
+        throw new IllegalArgumentException(
+            "maxBodySize must be from 1 to " + MAX_MAX_BODY_SIZE + " bytes, but was " + maxBodySize);
+      }
+      this.maxBodySize = maxBodySize;
+      return this;
+    }
+
+    /** Who is told of each check; default: nobody. */
+    public Builder observer(WebhookSignatureObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
+    /** Builds the filter. */
+    public VippsWebhookSignatureFilter build() {
+      return new VippsWebhookSignatureFilter(settings());
+    }
+
+    private Settings settings() {
+      return new Settings(verifier, publicUrl, maxBodySize, observer);
+    }
+  }
+}
