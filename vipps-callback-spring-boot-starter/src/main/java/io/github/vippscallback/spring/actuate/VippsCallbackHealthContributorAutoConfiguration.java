@@ -19,14 +19,17 @@ import org.springframework.context.annotation.Bean;
     beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnSingleCandidate(VippsAllowlist.class)
-@ConditionalOnEnabledHealthIndicator("vippscallback")
 public final class VippsCallbackHealthContributorAutoConfiguration {
 
   /** Creates the auto-configuration. */
   public VippsCallbackHealthContributorAutoConfiguration() {}
 
-  /** The health contributor, registered as {@code vippsCallback}. */
+  /**
+   * The health contributor, registered as {@code vippsCallback}. (The enabled-condition sits here, not on
+   * the class, so that its condition class is loaded only once the health classes are known to be present.)
+   */
   @Bean
+  @ConditionalOnEnabledHealthIndicator("vippscallback")
   @ConditionalOnMissingBean(name = "vippsCallbackHealthIndicator")
   public VippsCallbackHealthIndicator vippsCallbackHealthIndicator(VippsAllowlist allowlist) {
     return new VippsCallbackHealthIndicator(allowlist);

@@ -86,7 +86,7 @@ class VippsCallbackEndpointAutoConfigurationTests {
       runner.withBean(VippsAllowlist.class, () -> loopback.allowlist)
           .withPropertyValues(
               "management.endpoints.web.exposure.include=vippscallback",
-              "management.endpoint.vippscallback.access=none")
+              "management.endpoint.vippscallback.access=NONE")
           .run(context -> assertThat(context).doesNotHaveBean(VippsCallbackEndpoint.class));
     }
   }
