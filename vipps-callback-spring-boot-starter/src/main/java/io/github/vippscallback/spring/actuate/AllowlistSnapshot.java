@@ -31,7 +31,7 @@ public record AllowlistSnapshot(String environment, boolean ready, List<String> 
   public static AllowlistSnapshot of(AllowlistStatus status) {
     List<String> entries = new ArrayList<>(status.entries().size());
     for (IpRange entry : status.entries()) {
-      entries.add(entry.network() + "/" + entry.prefixLength());
+      entries.add(entry.toString());
     }
     List<Host> hosts = new ArrayList<>(status.hosts().size());
     for (HostStatus host : status.hosts()) {
