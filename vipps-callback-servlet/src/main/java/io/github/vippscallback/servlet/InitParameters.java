@@ -47,7 +47,7 @@ final class InitParameters {
   static final String ADDRESS_LIST_FORMAT =
       "comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8, 192.0.2.7, ::1";
   static final String DNS_SERVER_LIST_FORMAT =
-      "comma-separated DNS servers, each host, host:port or [v6]:port, e.g. 10.0.0.53, [2001:db8::53]:53";
+      "comma-separated DNS servers, each an IP address: ip, ip:port or [v6]:port, e.g. 10.0.0.53, [2001:db8::53]:53";
   static final String HOST_LIST_FORMAT = "comma-separated host names, e.g. callback-5.vipps.no";
 
   /** What the init-parameters configure. */

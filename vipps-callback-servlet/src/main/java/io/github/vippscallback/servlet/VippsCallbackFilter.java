@@ -38,7 +38,7 @@ public final class VippsCallbackFilter implements Filter {
   public static final String PARAM_ENVIRONMENT = "environment";
   /** Init-parameter: trusted proxies, comma-separated addresses or CIDR ranges. */
   public static final String PARAM_TRUSTED_PROXIES = "trusted-proxies";
-  /** Init-parameter: DNS servers, comma-separated {@code host}, {@code host:port} or {@code [v6]:port}. */
+  /** Init-parameter: DNS servers, comma-separated IP addresses {@code ip}, {@code ip:port} or {@code [v6]:port}. */
   public static final String PARAM_DNS_SERVERS = "dns-servers";
   /** Init-parameter: per-query DNS timeout, e.g. {@code 2s} or ISO-8601 {@code PT2S}. */
   public static final String PARAM_DNS_TIMEOUT = "dns-timeout";
