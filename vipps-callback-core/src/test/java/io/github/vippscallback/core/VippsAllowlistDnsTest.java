@@ -81,7 +81,7 @@ class VippsAllowlistDnsTest {
 
   @Test
   void sendsEveryHostsQueriesAtOnceSoStartUpTakesOneRoundTrip() throws InterruptedException {
-    VippsEnvironment.PROD.requestServers().forEach(host -> dns.answer(host, 60, "192.0.2." + (host.length())));
+    VippsEnvironment.PROD.requestServers().forEach(host -> dns.answer(host, 60, "192.0.2." + host.length()));
     dns.answer("callback-1.vipps.no", 60, "192.0.2.101");
     dns.holdAnswers();
 
@@ -114,7 +114,7 @@ class VippsAllowlistDnsTest {
 
     await().atMost(GENEROUS).until(() -> allowlist.decide("192.0.2.9") == AllowlistDecision.ALLOWED);
     assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.DENIED);
-    assertThat(dns.queryCount(MT1)).isGreaterThanOrEqualTo(4);
+    assertThat(dns.queryCount(MT1)).as("the first A and AAAA queries and at least one refresh").isGreaterThanOrEqualTo(3);
   }
 
   @Test
@@ -226,7 +226,7 @@ class VippsAllowlistDnsTest {
 
     await().atMost(GENEROUS).until(() -> allowlist.decide("192.0.2.1") == AllowlistDecision.ALLOWED);
     assertThat(allowlist.decide("192.0.2.2")).isEqualTo(AllowlistDecision.DENIED);
-    assertThat(host(allowlist, MT1).lastError()).isNull();
+    await().atMost(GENEROUS).until(() -> host(allowlist, MT1).lastError() == null);
   }
 
   @Test
