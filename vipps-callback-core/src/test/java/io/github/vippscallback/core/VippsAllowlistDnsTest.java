@@ -199,6 +199,34 @@ class VippsAllowlistDnsTest {
   }
 
   @Test
+  void asksTheNextServerWhenOneFails() throws IOException, InterruptedException {
+    try (LoopbackDnsServer second = LoopbackDnsServer.start()) {
+      dns.answer(MT1, 60, "192.0.2.66").behave(MT1, Behaviour.REFUSED);
+      second.answer(MT1, 60, "192.0.2.1");
+
+      VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1))
+          .dnsServers(List.of(dns.address(), second.address())).retries(1));
+
+      assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
+      assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
+      assertThat(allowlist.decide("192.0.2.66")).isEqualTo(AllowlistDecision.DENIED);
+      assertThat(dns.queryCount(MT1)).isEqualTo(2);
+      assertThat(second.queryCount(MT1)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void looksNamesUpAsAbsoluteNamesNeverInTheHostsFile() throws InterruptedException {
+    // "localhost" is in every hosts file; here only the DNS server is asked, and it has no such name.
+    VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of("localhost")));
+
+    assertThat(allowlist.awaitFirstResolution(GENEROUS)).isFalse();
+    assertThat(allowlist.decide("127.0.0.1")).isEqualTo(AllowlistDecision.UNAVAILABLE);
+    assertThat(host(allowlist, "localhost").lastSuccess()).isNotNull();
+    assertThat(dns.queryCount("localhost.")).isEqualTo(2);
+  }
+
+  @Test
   void aTruncatedUdpAnswerIsRetriedOverTcp() throws InterruptedException {
     dns.answer(MT1, 60, "192.0.2.1", "2001:db8::1").behave(MT1, Behaviour.TRUNCATE_UDP);
 
