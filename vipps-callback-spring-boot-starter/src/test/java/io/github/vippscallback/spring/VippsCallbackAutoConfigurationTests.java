@@ -1,7 +1,6 @@
 package io.github.vippscallback.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 import io.github.vippscallback.core.ClientAddressResolver;
 import io.github.vippscallback.core.VippsAllowlist;
@@ -33,6 +32,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
@@ -283,7 +283,7 @@ class VippsCallbackAutoConfigurationTests {
 
   @Configuration(proxyBeanMethods = false)
   static class ReplacedChain {
-    SecurityFilterChain chain = mock(SecurityFilterChain.class);
+    final SecurityFilterChain chain = new DefaultSecurityFilterChain(request -> false);
 
     @Bean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN)
     SecurityFilterChain vippsCallbackSecurityFilterChain() {
