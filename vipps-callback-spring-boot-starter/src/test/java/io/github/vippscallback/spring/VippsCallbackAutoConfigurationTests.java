@@ -207,6 +207,14 @@ class VippsCallbackAutoConfigurationTests {
   }
 
   @Test
+  void builderCustomizersApplyInOrderAfterProperties() {
+    runner.withPropertyValues("vipps.callback.additional-hosts=from-properties.example.test")
+        .withUserConfiguration(OrderedCustomizers.class)
+        .run(context -> assertThat(context.getBean(VippsAllowlist.class).hosts())
+            .containsSubsequence("from-properties.example.test", "first.example.test", "last.example.test"));
+  }
+
+  @Test
   void propertyDefaultsAreTheCoreDefaults() {
     VippsCallbackProperties.Dns dns = new VippsCallbackProperties().getDns();
 
@@ -335,6 +343,21 @@ class VippsCallbackAutoConfigurationTests {
     @Bean
     CallbackObserver secondObserver() {
       return second::add;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OrderedCustomizers {
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    VippsAllowlistBuilderCustomizer first() {
+      return builder -> builder.additionalHosts(List.of("first.example.test"));
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(3)
+    VippsAllowlistBuilderCustomizer last() {
+      return builder -> builder.additionalHosts(List.of("last.example.test"));
     }
   }
 }
