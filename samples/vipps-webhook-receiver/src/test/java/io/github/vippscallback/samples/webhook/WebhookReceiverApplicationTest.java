@@ -57,7 +57,7 @@ class WebhookReceiverApplicationTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("vipps.callback.dns.servers", DNS::address);
-    registry.add("vipps.api.base-url", VIPPS_API::baseUrl);
+    registry.add("vipps.api.base-url", () -> "http://127.0.0.1:" + VIPPS_API.port());
     registry.add("vipps.api.client-id", () -> "the-client-id");
     registry.add("vipps.api.client-secret", () -> CLIENT_SECRET);
     registry.add("vipps.api.subscription-key", () -> "the-subscription-key");
@@ -164,6 +164,9 @@ class WebhookReceiverApplicationTest {
 
   @Test
   void answers400ToAnEventWithoutItsIdentifyingFields() throws Exception {
-    assertThat(Events.post("127.0.0.2", port, "{\"name\":\"AUTHORIZED\"}").status()).isEqualTo(400);
+    String withoutReference = "{\"msn\":\"123456\",\"pspReference\":\"7686\",\"name\":\"AUTHORIZED\",\"success\":true}";
+
+    assertThat(Events.post("127.0.0.2", port, withoutReference).status()).isEqualTo(400);
+    assertThat(receivedEvents.all()).extracting(EpaymentWebhookEvent::pspReference).doesNotContain("7686");
   }
 }

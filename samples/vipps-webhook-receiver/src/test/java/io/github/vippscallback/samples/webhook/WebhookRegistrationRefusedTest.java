@@ -39,7 +39,7 @@ class WebhookRegistrationRefusedTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("vipps.callback.dns.servers", DNS::address);
-    registry.add("vipps.api.base-url", VIPPS_API::baseUrl);
+    registry.add("vipps.api.base-url", () -> "http://127.0.0.1:" + VIPPS_API.port());
     registry.add("vipps.api.client-id", () -> "the-client-id");
     registry.add("vipps.api.client-secret", () -> CLIENT_SECRET);
     registry.add("vipps.api.subscription-key", () -> "the-subscription-key");
@@ -61,7 +61,7 @@ class WebhookRegistrationRefusedTest {
     VIPPS_API.verify(1, postRequestedFor(urlEqualTo("/accesstoken/get")));
     VIPPS_API.verify(0, postRequestedFor(urlEqualTo("/webhooks/v1/webhooks")));
     assertThat(registeredWebhooks.current()).isEmpty();
-    assertThat(output.getAll()).contains("Webhook registration at " + VIPPS_API.baseUrl() + " failed: HTTP 401")
+    assertThat(output.getAll()).contains("Webhook registration at http://127.0.0.1:" + VIPPS_API.port() + " failed: HTTP 401")
         .doesNotContain(CLIENT_SECRET, "the-subscription-key");
   }
 }

@@ -35,7 +35,7 @@ class WebhookRegistrationSkippedTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("vipps.callback.dns.servers", DNS::address);
-    registry.add("vipps.api.base-url", VIPPS_API::baseUrl);
+    registry.add("vipps.api.base-url", () -> "http://127.0.0.1:" + VIPPS_API.port());
   }
 
   @AfterAll
