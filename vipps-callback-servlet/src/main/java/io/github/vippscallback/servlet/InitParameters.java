@@ -214,8 +214,9 @@ final class InitParameters {
   }
 
   private ServletException bad(String name, @Nullable String value, String valid, IllegalArgumentException e) {
+    String why = String.valueOf(e.getMessage());
     return new ServletException(prefix() + "init-parameter '" + name + "' has the bad value '" + value
-        + "': " + e.getMessage() + "; valid: " + valid, e);
+        + "': " + why + (why.contains(valid) ? "" : "; valid: " + valid), e);
   }
 
   private String describe(String name, Duration effective) {
@@ -230,7 +231,7 @@ final class InitParameters {
   /** The known name closest to a misspelt one, or {@code null} when none is close. */
   static @Nullable String closestName(String name) {
     String best = null;
-    int bestDistance = 3; // suggest only names at most 2 edits away
+    int bestDistance = 4; // suggest only names at most 3 edits away
     for (String known : NAMES) {
       int distance = editDistance(name.toLowerCase(Locale.ROOT), known);
       if (distance < bestDistance) {

@@ -2,6 +2,7 @@ package io.github.vippscallback.servlet;
 
 import io.github.vippscallback.core.AllowlistDecision;
 import io.github.vippscallback.core.ClientAddressResolver;
+import io.github.vippscallback.core.IpAddress;
 import io.github.vippscallback.core.VippsAllowlist;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -85,14 +86,20 @@ public final class VippsRequestGuard {
 
   /**
    * Checks one request: decides, logs a denial at WARN (rate-limited) and tells the observer.
-   * Does not write to the response.
+   * Does not write to the response. The verdict's client address is in canonical form (RFC 5952 for
+   * IPv6), or {@code null} when a forwarded hop made it unknowable.
    */
   public GuardVerdict check(HttpServletRequest request) {
     String peerAddress = request.getRemoteAddr();
-    String clientAddress = readsForwardedHeaders
-        ? resolveForwarded(request, peerAddress)
-        : clientAddressResolver.resolve(peerAddress, List.of(), List.of());
-    return new GuardVerdict(conclude(request, peerAddress, clientAddress), clientAddress);
+    String clientAddress = readsForwardedHeaders ? resolveForwarded(request, peerAddress) : peerAddress;
+    CallbackOutcome outcome = conclude(request, peerAddress, clientAddress);
+    return new GuardVerdict(outcome, canonical(clientAddress));
+  }
+
+  /** The canonical form of an address literal (e.g. {@code ::1}); other text as it is. */
+  private static @Nullable String canonical(@Nullable String address) {
+    IpAddress parsed = address == null ? null : IpAddress.tryParse(address);
+    return parsed == null ? address : parsed.toString();
   }
 
   /**

@@ -43,14 +43,14 @@ final class GuardedTomcat implements AutoCloseable {
     tomcat.setConnector(connector);
     context = tomcat.addContext("", baseDir.toAbsolutePath().toString());
     Tomcat.addServlet(context, "guarded", new RecordingServlet(guarded, GUARDED_BODY));
-    context.addServletMappingDecoded("/vipps/*", "guarded");
-    Tomcat.addServlet(context, "unguarded", new RecordingServlet(unguarded, "unguarded servlet reached"));
-    context.addServletMappingDecoded("/", "unguarded");
+    context.addServletMapping("/vipps/*", "guarded");
+    Tomcat.addServlet(context, "unguarded", new RecordingServlet(unguarded, "default servlet reached"));
+    context.addServletMapping("/", "unguarded");
     filterDef.setFilterName(FILTER_NAME);
     context.addFilterDef(filterDef);
     FilterMap filterMap = new FilterMap();
     filterMap.setFilterName(FILTER_NAME);
-    filterMap.addURLPatternDecoded("/vipps/*");
+    filterMap.addURLPattern("/vipps/*");
     context.addFilterMap(filterMap);
   }
 

@@ -1,26 +1,18 @@
 package io.github.vippscallback.servlet;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /** Counts the outcomes it is told of, as a metrics module would. */
 final class RecordingObserver implements CallbackObserver {
 
-  private final Map<CallbackOutcome, AtomicInteger> counts = new EnumMap<>(CallbackOutcome.class);
-
-  RecordingObserver() {
-    for (CallbackOutcome outcome : CallbackOutcome.values()) {
-      counts.put(outcome, new AtomicInteger());
-    }
-  }
+  private final AtomicIntegerArray counts = new AtomicIntegerArray(CallbackOutcome.values().length);
 
   @Override
   public void onOutcome(CallbackOutcome outcome) {
-    counts.get(outcome).incrementAndGet();
+    counts.incrementAndGet(outcome.ordinal());
   }
 
   int count(CallbackOutcome outcome) {
-    return counts.get(outcome).get();
+    return counts.get(outcome.ordinal());
   }
 }

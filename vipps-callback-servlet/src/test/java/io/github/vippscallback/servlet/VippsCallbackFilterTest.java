@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,8 @@ class VippsCallbackFilterTest {
   @TempDir Path baseDir;
 
   private LoopbackDnsServer dns;
-  private VippsAllowlist allowlist;
-  private GuardedTomcat tomcat;
+  private @Nullable VippsAllowlist allowlist;
+  private @Nullable GuardedTomcat tomcat;
   private final RecordingObserver observer = new RecordingObserver();
 
   @BeforeEach
@@ -52,15 +54,23 @@ class VippsCallbackFilterTest {
     dns.close();
   }
 
+  private GuardedTomcat server() {
+    return Objects.requireNonNull(tomcat, "tomcat was not started");
+  }
+
+  private VippsAllowlist allowlist() {
+    return Objects.requireNonNull(allowlist, "allowlist was not built");
+  }
+
   /** Starts an allowlist over the loopback DNS, waits for its first answers, and Tomcat with the filter. */
   private void startGuarded(ClientAddressResolver resolver) throws Exception {
     allowlist = VippsAllowlist.builder(VippsEnvironment.TEST)
         .dnsServers(List.of(dns.address()))
         .queryTimeout(Duration.ofMillis(500))
         .build();
-    allowlist.start();
-    allowlist.awaitFirstResolution(Duration.ofSeconds(30));
-    VippsCallbackFilter filter = VippsCallbackFilter.builder(allowlist)
+    allowlist().start();
+    allowlist().awaitFirstResolution(Duration.ofSeconds(30));
+    VippsCallbackFilter filter = VippsCallbackFilter.builder(allowlist())
         .clientAddressResolver(resolver)
         .observer(observer)
         .retryAfter(Duration.ofSeconds(30))
@@ -73,7 +83,7 @@ class VippsCallbackFilterTest {
   }
 
   private LoopbackHttpResponse post(String source, Map<String, String> headers) throws Exception {
-    return LoopbackHttpClient.from(source).post(tomcat.port(), CALLBACK, headers, "{\"orderId\":\"42\"}",
+    return LoopbackHttpClient.from(source).post(server().port(), CALLBACK, headers, "{\"orderId\":\"42\"}",
         "application/json");
   }
 
@@ -85,7 +95,7 @@ class VippsCallbackFilterTest {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(GuardedTomcat.GUARDED_BODY + ": {\"orderId\":\"42\"}");
-    assertThat(tomcat.guarded).containsExactly("POST " + CALLBACK);
+    assertThat(server().guarded).containsExactly("POST " + CALLBACK);
   }
 
   @Test
@@ -95,7 +105,7 @@ class VippsCallbackFilterTest {
     LoopbackHttpResponse response = post("::1", Map.of());
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(tomcat.guarded).containsExactly("POST " + CALLBACK);
+    assertThat(server().guarded).containsExactly("POST " + CALLBACK);
   }
 
   @Test
@@ -114,7 +124,7 @@ class VippsCallbackFilterTest {
             "\"detail\":\"" + ProblemResponse.DENIED_DETAIL + "\"", "\"instance\":\"" + CALLBACK + "\"")
         .endsWith("}")
         .doesNotContain("127.0.0.2", "::1", "0:0:0:0:0:0:0:1", "127.0.0.9", "callback-mt", "vipps.no");
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
   }
 
   @Test
@@ -122,7 +132,7 @@ class VippsCallbackFilterTest {
     dns.behave("callback-mt-1.vipps.no", LoopbackDnsServer.Behaviour.SERVFAIL);
     dns.behave("callback-mt-2.vipps.no", LoopbackDnsServer.Behaviour.SERVFAIL);
     startGuarded();
-    assertThat(allowlist.isReady()).isFalse();
+    assertThat(allowlist().isReady()).isFalse();
 
     // Even the address Vipps would have is refused for now: nothing is known, so nothing is allowed.
     for (String source : List.of("127.0.0.2", "127.0.0.9")) {
@@ -137,7 +147,7 @@ class VippsCallbackFilterTest {
               "Retry later", "\"instance\":\"" + CALLBACK + "\"")
           .doesNotContain("127.0.0.");
     }
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
     assertThat(observer.count(CallbackOutcome.UNAVAILABLE)).isEqualTo(2);
   }
 
@@ -149,16 +159,16 @@ class VippsCallbackFilterTest {
         .dnsServers(List.of(dns.address()))
         .queryTimeout(Duration.ofSeconds(30))
         .build();
-    allowlist.start(); // its queries hang for 30 s; the request below must not
-    tomcat = GuardedTomcat.start(baseDir, VippsCallbackFilter.builder(allowlist).build());
+    allowlist().start(); // its queries hang for 30 s; the request below must not
+    tomcat = GuardedTomcat.start(baseDir, VippsCallbackFilter.builder(allowlist()).build());
 
     LoopbackHttpResponse response = LoopbackHttpClient.from("127.0.0.2").withTimeout(Duration.ofSeconds(10))
-        .get(tomcat.port(), CALLBACK);
+        .get(server().port(), CALLBACK);
 
     assertThat(response.status()).isEqualTo(503);
     assertThat(response.header("Retry-After"))
         .isEqualTo(String.valueOf(VippsRequestGuard.DEFAULT_RETRY_AFTER.toSeconds()));
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
   }
 
   @Test
@@ -170,7 +180,7 @@ class VippsCallbackFilterTest {
 
     assertThat(xff.status()).isEqualTo(403);
     assertThat(forwarded.status()).isEqualTo(403);
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
   }
 
   @Test
@@ -182,7 +192,7 @@ class VippsCallbackFilterTest {
 
     assertThat(xff.status()).isEqualTo(403);
     assertThat(forwarded.status()).isEqualTo(403);
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
   }
 
   @Test
@@ -196,7 +206,7 @@ class VippsCallbackFilterTest {
     assertThat(oneHop.status()).isEqualTo(200);
     assertThat(twoHops.status()).isEqualTo(200);
     assertThat(forwarded.status()).isEqualTo(200);
-    assertThat(tomcat.guarded).hasSize(3);
+    assertThat(server().guarded).hasSize(3);
   }
 
   @Test
@@ -204,19 +214,19 @@ class VippsCallbackFilterTest {
     startGuarded(ClientAddressResolver.trusting(List.of(TRUSTED_PROXY, "10.0.0.0/8")));
 
     LoopbackHttpResponse allowed = LoopbackHttpClient.from(TRUSTED_PROXY)
-        .request("POST", tomcat.port(), CALLBACK)
+        .request("POST", server().port(), CALLBACK)
         .header("X-Forwarded-For", "127.0.0.2")
         .header("X-Forwarded-For", "10.1.2.3")
         .send();
     LoopbackHttpResponse denied = LoopbackHttpClient.from(TRUSTED_PROXY)
-        .request("POST", tomcat.port(), CALLBACK)
+        .request("POST", server().port(), CALLBACK)
         .header("X-Forwarded-For", "127.0.0.2")
         .header("X-Forwarded-For", "127.0.0.9")
         .send();
 
     assertThat(allowed.status()).isEqualTo(200);
     assertThat(denied.status()).isEqualTo(403);
-    assertThat(tomcat.guarded).hasSize(1);
+    assertThat(server().guarded).hasSize(1);
   }
 
   @Test
@@ -227,7 +237,7 @@ class VippsCallbackFilterTest {
     LoopbackHttpResponse response = post(TRUSTED_PROXY, Map.of("X-Forwarded-For", "127.0.0.2, 127.0.0.9"));
 
     assertThat(response.status()).isEqualTo(403);
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
   }
 
   @Test
@@ -238,7 +248,7 @@ class VippsCallbackFilterTest {
       assertThat(post(TRUSTED_PROXY, Map.of("X-Forwarded-For", hop)).status()).as(hop).isEqualTo(403);
     }
     assertThat(post(TRUSTED_PROXY, Map.of("Forwarded", "for=unknown")).status()).isEqualTo(403);
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
   }
 
   @Test
@@ -246,7 +256,7 @@ class VippsCallbackFilterTest {
     startGuarded(ClientAddressResolver.trusting(List.of(TRUSTED_PROXY)));
 
     assertThat(post(TRUSTED_PROXY, Map.of()).status()).isEqualTo(403);
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
   }
 
   @Test
@@ -267,16 +277,16 @@ class VippsCallbackFilterTest {
   @Test
   void answersAsUsualWhenTheObserverThrows() throws Exception {
     allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address())).build();
-    allowlist.start();
-    allowlist.awaitFirstResolution(Duration.ofSeconds(30));
+    allowlist().start();
+    allowlist().awaitFirstResolution(Duration.ofSeconds(30));
     CallbackObserver throwing = outcome -> {
       throw new IllegalStateException("metrics backend down");
     };
-    tomcat = GuardedTomcat.start(baseDir, VippsCallbackFilter.builder(allowlist).observer(throwing).build());
+    tomcat = GuardedTomcat.start(baseDir, VippsCallbackFilter.builder(allowlist()).observer(throwing).build());
 
     assertThat(post("127.0.0.2", Map.of()).status()).isEqualTo(200);
     assertThat(post("127.0.0.9", Map.of()).status()).isEqualTo(403);
-    assertThat(tomcat.guarded).hasSize(1);
+    assertThat(server().guarded).hasSize(1);
   }
 
   @Test
@@ -299,7 +309,7 @@ class VippsCallbackFilterTest {
 
     try (LogCapture log = LogCapture.of(VippsRequestGuard.class)) {
       // Bytes 0x85 (NEL, a line break to some log readers) and tab, and a quote to break out of the field.
-      LoopbackHttpClient.from(TRUSTED_PROXY).request("GET", tomcat.port(), CALLBACK)
+      LoopbackHttpClient.from(TRUSTED_PROXY).request("GET", server().port(), CALLBACK)
           .header("X-Forwarded-For", "1.2.3.4\u0085 WARN forged line\t\" client=\"127.0.0.2")
           .header("Forwarded", "for=x" + "y".repeat(2000))
           .send();
@@ -312,7 +322,7 @@ class VippsCallbackFilterTest {
           .contains("more chars)")
           .hasSizeLessThan(2000);
     }
-    assertThat(tomcat.guarded).isEmpty();
+    assertThat(server().guarded).isEmpty();
   }
 
   @Test

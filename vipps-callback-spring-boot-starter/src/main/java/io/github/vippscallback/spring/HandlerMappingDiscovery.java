@@ -18,7 +18,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Finds the {@link VippsCallback} endpoints: every handler method of every
  * {@link RequestMappingHandlerMapping} whose method or class carries the annotation, directly or as a
  * meta-annotation, with the mapping's path patterns (prefixed with the dispatcher servlet's path) and
- * HTTP methods; then the configured {@code vipps.callback.paths} for every method.
+ * HTTP methods; then the configured {@code vipps.callback.paths} (also under the dispatcher servlet's
+ * path) for every method.
  */
 final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> {
 
@@ -52,7 +53,7 @@ final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> 
       }
     }
     for (String path : paths) {
-      found.add(new CallbackEndpoint(path, Set.of()));
+      found.add(new CallbackEndpoint(join(prefix, path), Set.of()));
     }
     return new ArrayList<>(found);
   }

@@ -39,8 +39,8 @@ public class VippsCallbackProperties {
   private List<String> additionalAddresses = new ArrayList<>();
 
   /**
-   * Path patterns to guard besides the @VippsCallback handler mappings, for every HTTP method, relative
-   * to the context path (including any spring.mvc.servlet.path), e.g. /vipps/**.
+   * Path patterns to guard besides the @VippsCallback handler mappings, for every HTTP method, written
+   * like @RequestMapping paths: relative to spring.mvc.servlet.path, e.g. /vipps/**.
    */
   private List<String> paths = new ArrayList<>();
 

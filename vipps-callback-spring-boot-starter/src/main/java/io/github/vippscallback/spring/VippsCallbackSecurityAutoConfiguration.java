@@ -11,10 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Spring Security wiring of the Vipps callback guard: the {@code AuthorizationManager}
@@ -67,7 +69,7 @@ public final class VippsCallbackSecurityAutoConfiguration {
   public SecurityFilterChain vippsCallbackSecurityFilterChain(
       HttpSecurity http,
       VippsCallbackEndpoints endpoints,
-      @Qualifier(AUTHORIZATION_MANAGER_BEAN) VippsRequestServersAuthorizationManager vippsRequestServers,
+      @Qualifier(AUTHORIZATION_MANAGER_BEAN) AuthorizationManager<RequestAuthorizationContext> vippsRequestServers,
       VippsRequestGuard guard) throws Exception {
     VippsCallbackRejectionHandler rejection = new VippsCallbackRejectionHandler(guard);
     return http

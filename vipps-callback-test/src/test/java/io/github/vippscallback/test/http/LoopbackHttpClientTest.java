@@ -8,6 +8,7 @@ import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -91,7 +92,9 @@ class LoopbackHttpClientTest {
         .body("{}", "application/json")
         .send();
 
-    assertThat(seen.get(10, TimeUnit.SECONDS).peer()).isEqualTo(InetAddress.getByName("::1"));
+    InetAddress peer = seen.get(10, TimeUnit.SECONDS).peer();
+    assertThat(peer).isInstanceOf(Inet6Address.class);
+    assertThat(peer.isLoopbackAddress()).isTrue();
     assertThat(seen.get().head())
         .contains("\r\nForwarded: for=127.0.0.2\r\nForwarded: for=\"[::1]\"\r\n")
         .contains("\r\nContent-Length: 2\r\n")
@@ -102,7 +105,7 @@ class LoopbackHttpClientTest {
 
   @Test
   void readsAChunkedBodyAfterAnInterimResponse() throws Exception {
-    answerOnce("HTTP/1.1 100 Continue\r\n\r\n"
+    CompletableFuture<Seen> seen = answerOnce("HTTP/1.1 100 Continue\r\n\r\n"
         + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-A: 1\r\nX-A: 2\r\n\r\n"
         + "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nTrailer: t\r\n\r\n");
 
@@ -111,15 +114,17 @@ class LoopbackHttpClientTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("hello, world");
     assertThat(response.headers("x-a")).containsExactly("1", "2");
+    assertThat(seen.get(10, TimeUnit.SECONDS).peer().getHostAddress()).isEqualTo("127.0.0.2");
   }
 
   @Test
   void readsABodyToTheEndOfTheStreamWhenNoLengthIsGiven() throws Exception {
-    answerOnce("HTTP/1.1 200 OK\r\n\r\nuntil close");
+    CompletableFuture<Seen> seen = answerOnce("HTTP/1.1 200 OK\r\n\r\nuntil close");
 
     LoopbackHttpResponse response = LoopbackHttpClient.from("127.0.0.3").get(server.getLocalPort(), "/");
 
     assertThat(response.body()).isEqualTo("until close");
+    assertThat(seen.get(10, TimeUnit.SECONDS).peer().getHostAddress()).isEqualTo("127.0.0.3");
   }
 
   @Test
