@@ -10,20 +10,18 @@ import org.jspecify.annotations.Nullable;
 
 /** The formats of {@code --format}. */
 enum OutputFormat {
-  PLAIN("plain", new PlainFormatter(false)),
-  CIDR("cidr", new PlainFormatter(true)),
-  NGINX("nginx", new NginxFormatter()),
-  NFTABLES("nftables", new NftablesFormatter()),
-  IPTABLES("iptables", new IptablesFormatter(true)),
-  IP6TABLES("ip6tables", new IptablesFormatter(false)),
-  JSON("json", new JsonFormatter());
+  PLAIN("plain"),
+  CIDR("cidr"),
+  NGINX("nginx"),
+  NFTABLES("nftables"),
+  IPTABLES("iptables"),
+  IP6TABLES("ip6tables"),
+  JSON("json");
 
   private final String id;
-  private final AllowlistFormatter formatter;
 
-  OutputFormat(String id, AllowlistFormatter formatter) {
+  OutputFormat(String id) {
     this.id = id;
-    this.formatter = formatter;
   }
 
   static OutputFormat parse(String value) throws UsageException {
@@ -46,7 +44,19 @@ enum OutputFormat {
   }
 
   String render(VippsEnvironment environment, Set<IpRange> entries) {
-    return formatter.format(environment, entries);
+    return formatter().format(environment, entries);
+  }
+
+  private AllowlistFormatter formatter() {
+    return switch (this) {
+      case PLAIN -> new PlainFormatter(false);
+      case CIDR -> new PlainFormatter(true);
+      case NGINX -> new NginxFormatter();
+      case NFTABLES -> new NftablesFormatter();
+      case IPTABLES -> new IptablesFormatter(true);
+      case IP6TABLES -> new IptablesFormatter(false);
+      case JSON -> new JsonFormatter();
+    };
   }
 
   /** A note for stderr when this format cannot hold some entries (the other address family), else null. */

@@ -14,11 +14,15 @@ import org.apache.catalina.startup.Tomcat;
 public final class EmbeddedServer implements AutoCloseable {
 
   private final Tomcat tomcat;
-  private final AutoCloseable resources;
+  private final Runnable afterStop;
 
-  EmbeddedServer(Tomcat tomcat, AutoCloseable resources) {
+  /**
+   * @param tomcat the started Tomcat
+   * @param afterStop what to release once Tomcat has stopped, e.g. the allowlist's background refresh
+   */
+  EmbeddedServer(Tomcat tomcat, Runnable afterStop) {
     this.tomcat = tomcat;
-    this.resources = resources;
+    this.afterStop = afterStop;
   }
 
   /** A Tomcat on {@code port} (0: a free one) on every interface, with a throw-away base directory. */
@@ -58,16 +62,16 @@ public final class EmbeddedServer implements AutoCloseable {
     tomcat.getServer().await();
   }
 
-  /** Stops Tomcat, then closes the resources (the allowlist's background refresh). */
+  /** Stops Tomcat, then releases what it used (the allowlist's background refresh). */
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       tomcat.stop();
       tomcat.destroy();
     } catch (LifecycleException e) {
       throw new IllegalStateException("Tomcat did not stop cleanly", e);
     } finally {
-      resources.close();
+      afterStop.run();
     }
   }
 }

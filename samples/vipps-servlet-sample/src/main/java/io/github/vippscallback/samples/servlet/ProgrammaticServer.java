@@ -50,7 +50,7 @@ public final class ProgrammaticServer {
     Context context = tomcat.addContext("", null);
     EmbeddedServer.withoutReflectiveLeakDetection(context);
     Tomcat.addServlet(context, "payment-callbacks", new PaymentCallbackServlet());
-    context.addServletMappingDecoded(CALLBACK_PATHS, "payment-callbacks");
+    context.addServletMapping(CALLBACK_PATHS, "payment-callbacks");
 
     FilterDef filterDef = new FilterDef();
     filterDef.setFilterName("vipps-callback");
@@ -62,7 +62,7 @@ public final class ProgrammaticServer {
     context.addFilterMap(filterMap);
 
     tomcat.start();
-    return new EmbeddedServer(tomcat, allowlist);
+    return new EmbeddedServer(tomcat, allowlist::close);
   }
 
   /** Builds the allowlist from {@code settings}, not yet started. */

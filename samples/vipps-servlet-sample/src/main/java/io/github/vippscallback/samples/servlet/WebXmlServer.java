@@ -52,10 +52,9 @@ public final class WebXmlServer {
     context.setJarScanner(scanner);
     tomcat.start();
     if (!context.getState().isAvailable()) {
-      EmbeddedServer failed = new EmbeddedServer(tomcat, () -> { });
       try {
-        failed.close();
-      } catch (Exception e) {
+        new EmbeddedServer(tomcat, () -> { }).close();
+      } catch (IllegalStateException e) {
         log.warn("Tomcat did not stop cleanly after the application failed to start", e);
       }
       throw new IllegalStateException("the web application in '" + webappDirectory
