@@ -60,7 +60,7 @@ final class RejectionLog {
         "Vipps callback {}: client=\"{}\" peer=\"{}\" x-forwarded-for=\"{}\" forwarded=\"{}\" method=\"{}\""
             + " path=\"{}\" reason=\"{}\"{}",
         outcome == CallbackOutcome.UNAVAILABLE ? "refused for now (503)" : "denied (403)",
-        HostileText.sanitize(clientAddress),
+        HostileText.sanitize(VippsRequestGuard.canonical(clientAddress)),
         HostileText.sanitize(peerAddress),
         xForwardedFor,
         forwarded,

@@ -97,7 +97,7 @@ public final class VippsRequestGuard {
   }
 
   /** The canonical form of an address literal (e.g. {@code ::1}); other text as it is. */
-  private static @Nullable String canonical(@Nullable String address) {
+  static @Nullable String canonical(@Nullable String address) {
     IpAddress parsed = address == null ? null : IpAddress.tryParse(address);
     return parsed == null ? address : parsed.toString();
   }

@@ -57,6 +57,15 @@ class RejectionLogTest {
   }
 
   @Test
+  void showsTheClientAddressInCanonicalForm() {
+    rejectionLog.log(CallbackOutcome.DENIED, "2001:DB8:0:0:0:0:0:9", "0:0:0:0:0:0:0:1",
+        request("GET", "/vipps/callback", Map.of()));
+
+    assertThat(log.messages(Level.WARN)).singleElement().asString()
+        .contains("client=\"2001:db8::9\" peer=\"0:0:0:0:0:0:0:1\"");
+  }
+
+  @Test
   void saysWhenNoClientAddressCouldBeFound() {
     rejectionLog.log(CallbackOutcome.DENIED, null, "127.0.0.5",
         request("GET", "/vipps/callback", Map.of("X-Forwarded-For", List.of("unknown"))));

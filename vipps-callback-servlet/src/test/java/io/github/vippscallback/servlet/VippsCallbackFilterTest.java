@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The filter built programmatically, in a real Tomcat, over real HTTP from real loopback source
@@ -124,6 +126,19 @@ class VippsCallbackFilterTest {
             "\"detail\":\"" + ProblemResponse.DENIED_DETAIL + "\"", "\"instance\":\"" + CALLBACK + "\"")
         .endsWith("}")
         .doesNotContain("127.0.0.2", "::1", "0:0:0:0:0:0:0:1", "127.0.0.9", "callback-mt", "vipps.no");
+    assertThat(server().guarded).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND"})
+  void deniesEveryMethodFromAnotherAddress(String method) throws Exception {
+    startGuarded();
+
+    LoopbackHttpResponse response = LoopbackHttpClient.from("127.0.0.9")
+        .request(method, server().port(), CALLBACK)
+        .send();
+
+    assertThat(response.status()).isEqualTo(403);
     assertThat(server().guarded).isEmpty();
   }
 

@@ -112,8 +112,9 @@ public final class VippsCallbackAutoConfiguration {
   static StartupReport vippsCallbackStartupReport(
       ObjectProvider<VippsCallbackEndpoints> endpoints,
       ObjectProvider<VippsAllowlist> allowlist,
-      ListableBeanFactory beanFactory) {
-    return new StartupReport(endpoints, allowlist, () -> mechanism(beanFactory));
+      ListableBeanFactory beanFactory,
+      Environment environment) {
+    return new StartupReport(endpoints, allowlist, () -> mechanism(beanFactory), environment);
   }
 
   private static String mechanism(ListableBeanFactory beanFactory) {

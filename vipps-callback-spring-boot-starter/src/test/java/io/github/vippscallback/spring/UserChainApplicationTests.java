@@ -36,10 +36,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = UserChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
         "vipps.callback.environment=mt",
+        "vipps.callback.trusted-proxies=" + UserChainApplicationTests.PROXY,
         "spring.mvc.servlet.path=/api",
         "spring.security.user.name=merchant",
         "spring.security.user.password=secret"})
 class UserChainApplicationTests {
+
+  static final String PROXY = "127.0.0.5";
 
   private static final Map<String, String> CREDENTIALS = Map.of("Authorization",
       "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII)));
@@ -120,10 +123,41 @@ class UserChainApplicationTests {
   @Test
   void composedAuthorizationManagerAllowsOnlyRequestServersInApplicationChain() throws IOException {
     assertThat(post(MT_SERVER, "/api/partner/ping").body()).isEqualTo(Reached.body("partner-ping"));
-    LoopbackHttpResponse denied = post(STRANGER, "/api/partner/ping");
-    assertThat(denied.status()).isEqualTo(401); // the application chain's own entry point answers
-    assertThat(denied.body()).doesNotContain("reached");
-    assertThat(post(PROD_SERVER, "/api/partner/ping").body()).doesNotContain("reached");
+    assertForbiddenProblem(post(STRANGER, "/api/partner/ping"));
+    assertForbiddenProblem(post(PROD_SERVER, "/api/partner/ping"));
+  }
+
+  @Test
+  void requestServerBehindTrustedProxyIsAllowed() throws IOException {
+    LoopbackHttpResponse response = LoopbackHttpClient.from(PROXY)
+        .request("POST", port, "/api/vipps/class/payments")
+        .header("X-Forwarded-For", MT_SERVER)
+        .body("{}", "application/json")
+        .send();
+
+    assertThat(response.body()).isEqualTo(Reached.body("class-payments"));
+  }
+
+  @Test
+  void strangerBehindTrustedProxyIsDeniedEvenWithSpoofedLeftmostHop() throws IOException {
+    LoopbackHttpResponse response = LoopbackHttpClient.from(PROXY)
+        .request("POST", port, "/api/vipps/class/payments")
+        .header("X-Forwarded-For", MT_SERVER + ", " + STRANGER)
+        .body("{}", "application/json")
+        .send();
+
+    assertForbiddenProblem(response);
+  }
+
+  @Test
+  void forwardedHeaderFromUntrustedPeerIsIgnored() throws IOException {
+    LoopbackHttpResponse response = LoopbackHttpClient.from(STRANGER)
+        .request("POST", port, "/api/vipps/class/payments")
+        .header("X-Forwarded-For", MT_SERVER)
+        .body("{}", "application/json")
+        .send();
+
+    assertForbiddenProblem(response);
   }
 
   private LoopbackHttpResponse post(String from, String target) throws IOException {

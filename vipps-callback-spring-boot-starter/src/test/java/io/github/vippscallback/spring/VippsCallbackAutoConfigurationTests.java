@@ -253,6 +253,20 @@ class VippsCallbackAutoConfigurationTests {
   }
 
   @Test
+  void warnsWhenForwardedHeadersAreAppliedBeforeTheGuard(CapturedOutput output) {
+    runner.withPropertyValues("vipps.callback.paths=/vipps/**", "server.forward-headers-strategy=native")
+        .run(context -> assertThat(output)
+            .contains("server.forward-headers-strategy is 'native'")
+            .contains("server.tomcat.remoteip.internal-proxies"));
+  }
+
+  @Test
+  void saysNothingOfForwardedHeadersWhenStrategyIsNone(CapturedOutput output) {
+    runner.withPropertyValues("vipps.callback.paths=/vipps/**", "server.forward-headers-strategy=none")
+        .run(context -> assertThat(output).doesNotContain("server.forward-headers-strategy"));
+  }
+
+  @Test
   void warnsWhenNothingIsGuarded(CapturedOutput output) {
     runner.run(context -> assertThat(output)
         .contains("WARN")
