@@ -27,7 +27,16 @@ import org.xbill.DNS.ResolverConfig;
  * good addresses until {@code maxStale} has passed since its last success; a failure never adds an
  * address. A name that does not exist contributes no addresses; the other hosts are unaffected.
  *
- * <p>Create one with {@link #builder(VippsEnvironment)}, {@link #start()} it, and {@link #close()} it on
+ * <p>A host's A and AAAA records are kept apart: a resolver that fails only AAAA queries does not age
+ * the host's A records. Failures are retried with exponential backoff from 1 second, capped at
+ * {@code maxTtl}; staleness is measured on the {@link Ticker} given to the builder.
+ *
+ * <p>The allowlist is <em>ready</em> when at least one address is known: resolved (fresh or stale) or
+ * configured with {@link Builder#additionalAddresses}. Before that, and after everything expired,
+ * {@link #decide} answers {@link AllowlistDecision#UNAVAILABLE} so that callers answer 503 rather than 403.
+ *
+ * <p>Lookups and listener calls run on one daemon thread per allowlist, named {@code vipps-callback-dns}.
+ * Create one with {@link #builder(VippsEnvironment)}, {@link #start()} it, and {@link #close()} it on
  * shut-down to stop the background refresh.
  */
 public final class VippsAllowlist implements AutoCloseable {
@@ -64,7 +73,8 @@ public final class VippsAllowlist implements AutoCloseable {
         hosts,
         executor -> new DnsQuerier(servers, timeout, retries, executor),
         new HostRefresher.Settings(builder.minTtl, builder.maxTtl, builder.maxStale, builder.ticker, builder.clock),
-        this::publish);
+        this::publish,
+        builder.refreshListeners);
   }
 
   /** Starts building an allowlist of the request servers of {@code environment}. */
@@ -246,6 +256,7 @@ public final class VippsAllowlist implements AutoCloseable {
     private Duration maxStale = DEFAULT_MAX_STALE;
     private Ticker ticker = Ticker.systemTicker();
     private Clock clock = Clock.systemUTC();
+    private final List<DnsRefreshListener> refreshListeners = new ArrayList<>();
 
     private Builder(VippsEnvironment environment) {
       this.environment = environment;
@@ -373,6 +384,15 @@ public final class VippsAllowlist implements AutoCloseable {
     /** The wall clock that stamps diagnostics; default: UTC system clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Adds a listener told of every background DNS lookup (host, record type, success, duration), e.g. for
+     * metrics. May be called more than once; every listener is told, in order, on the refresh thread.
+     */
+    public Builder refreshListener(DnsRefreshListener listener) {
+      refreshListeners.add(Objects.requireNonNull(listener, "refresh-listener"));
       return this;
     }
 

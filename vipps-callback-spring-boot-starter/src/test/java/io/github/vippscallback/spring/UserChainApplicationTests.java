@@ -44,8 +44,9 @@ class UserChainApplicationTests {
 
   static final String PROXY = "127.0.0.5";
 
-  private static final Map<String, String> CREDENTIALS = Map.of("Authorization",
-      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII)));
+  private static final String BASIC_AUTHORIZATION =
+      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII));
+  private static final Map<String, String> CREDENTIALS = Map.of("Authorization", BASIC_AUTHORIZATION);
 
   @DynamicPropertySource
   static void dns(DynamicPropertyRegistry registry) {
@@ -113,7 +114,7 @@ class UserChainApplicationTests {
   void credentialsDoNotOpenGuardedEndpointToStranger() throws IOException {
     LoopbackHttpResponse response = LoopbackHttpClient.from(STRANGER)
         .request("POST", port, "/api/vipps/class/payments")
-        .header("Authorization", CREDENTIALS.get("Authorization"))
+        .header("Authorization", BASIC_AUTHORIZATION)
         .body("{}", "application/json")
         .send();
 
