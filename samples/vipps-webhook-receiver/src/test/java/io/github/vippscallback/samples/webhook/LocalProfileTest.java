@@ -74,6 +74,14 @@ class LocalProfileTest {
   }
 
   @Test
+  void exposesTheAllowlistOnTheVippsCallbackEndpoint() throws Exception {
+    LoopbackHttpResponse endpoint = LoopbackHttpClient.from("127.0.0.1").get(port, "/actuator/vippscallback");
+
+    assertThat(endpoint.status()).isEqualTo(200);
+    assertThat(endpoint.body()).contains("callback-mt-1.vipps.no", "127.0.0.1/32");
+  }
+
+  @Test
   void deniesAnEventFromAnotherLoopbackAddress() throws Exception {
     await().atMost(Duration.ofSeconds(20))
         .until(() -> Events.post("127.0.0.2", port, Events.authorized("order-3003")).status() != 503);
