@@ -141,6 +141,21 @@ class VippsCallbackAutoConfigurationTests {
   }
 
   @Test
+  void withoutSpringMvcDefinesNothing() {
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class,
+            VippsCallbackSecurityAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader(
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class))
+        .withPropertyValues("vipps.callback.environment=prod")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(VippsAllowlist.class);
+          assertThat(context).doesNotHaveBean(VippsCallbackEndpoints.class);
+        });
+  }
+
+  @Test
   void missingEnvironmentStopsStartUp() {
     new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class))
