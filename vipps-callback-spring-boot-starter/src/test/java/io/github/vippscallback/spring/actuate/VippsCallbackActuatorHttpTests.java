@@ -96,6 +96,7 @@ class VippsCallbackActuatorHttpTests {
     assertThat(json.read("$.details.hosts[0].ttl", String.class)).isEqualTo("PT1M");
     assertThat(json.read("$.details.hosts[0].stale", Boolean.class)).isFalse();
     assertThat(json.read("$.details.hosts[0].lastSuccess", String.class)).isNotBlank();
+    assertThat(json.read("$.details.hosts[0]", Map.class)).doesNotContainKey("lastError");
   }
 
   @Test
