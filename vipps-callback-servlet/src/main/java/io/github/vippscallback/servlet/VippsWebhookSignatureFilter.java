@@ -3,6 +3,7 @@ package io.github.vippscallback.servlet;
 import io.github.vippscallback.core.WebhookSignatureResult;
 import io.github.vippscallback.core.WebhookSignatureVerifier;
 import io.github.vippscallback.core.WebhookTarget;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Otherwise it reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a
  * problem body above it, also as soon as {@code Content-Length} announces more), checks {@code
  * x-ms-content-sha256} against it, and hands the same bytes on: the servlet or controller reads the
- * exact body through {@code getInputStream()} or {@code getReader()}, as often as it likes.
+ * exact body through {@code getInputStream()} or {@code getReader()}, as often as it likes. An {@code
+ * ASYNC} dispatch continues a request already checked on its first dispatch, and passes unchecked.
  *
  * <p>Vipps signs the host, path and query of the URL registered with it. Behind a proxy that is not
  * what the application sees, so configure the {@linkplain Builder#publicUrl public URL}; the request's
@@ -138,6 +140,11 @@ public final class VippsWebhookSignatureFilter implements Filter {
     }
     if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
       throw new ServletException("VippsWebhookSignatureFilter guards HTTP requests only");
+    }
+    if (http.getDispatcherType() == DispatcherType.ASYNC) {
+      // The continuation of a request checked on its first dispatch: its body is gone, nothing to check.
+      chain.doFilter(request, response);
+      return;
     }
     boolean enforces = current.mode.enforces();
     if (http.getContentLengthLong() > current.maxBodySize) {
