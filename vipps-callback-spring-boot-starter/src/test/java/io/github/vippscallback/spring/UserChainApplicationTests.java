@@ -36,13 +36,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = UserChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
         "vipps.callback.environment=mt",
+        "vipps.callback.trusted-proxies=" + UserChainApplicationTests.PROXY,
         "spring.mvc.servlet.path=/api",
         "spring.security.user.name=merchant",
         "spring.security.user.password=secret"})
 class UserChainApplicationTests {
 
-  private static final Map<String, String> CREDENTIALS = Map.of("Authorization",
-      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII)));
+  static final String PROXY = "127.0.0.5";
+
+  private static final String BASIC_AUTHORIZATION =
+      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII));
+  private static final Map<String, String> CREDENTIALS = Map.of("Authorization", BASIC_AUTHORIZATION);
 
   @DynamicPropertySource
   static void dns(DynamicPropertyRegistry registry) {
@@ -110,7 +114,7 @@ class UserChainApplicationTests {
   void credentialsDoNotOpenGuardedEndpointToStranger() throws IOException {
     LoopbackHttpResponse response = LoopbackHttpClient.from(STRANGER)
         .request("POST", port, "/api/vipps/class/payments")
-        .header("Authorization", CREDENTIALS.get("Authorization"))
+        .header("Authorization", BASIC_AUTHORIZATION)
         .body("{}", "application/json")
         .send();
 
@@ -122,6 +126,39 @@ class UserChainApplicationTests {
     assertThat(post(MT_SERVER, "/api/partner/ping").body()).isEqualTo(Reached.body("partner-ping"));
     assertForbiddenProblem(post(STRANGER, "/api/partner/ping"));
     assertForbiddenProblem(post(PROD_SERVER, "/api/partner/ping"));
+  }
+
+  @Test
+  void requestServerBehindTrustedProxyIsAllowed() throws IOException {
+    LoopbackHttpResponse response = LoopbackHttpClient.from(PROXY)
+        .request("POST", port, "/api/vipps/class/payments")
+        .header("X-Forwarded-For", MT_SERVER)
+        .body("{}", "application/json")
+        .send();
+
+    assertThat(response.body()).isEqualTo(Reached.body("class-payments"));
+  }
+
+  @Test
+  void strangerBehindTrustedProxyIsDeniedEvenWithSpoofedLeftmostHop() throws IOException {
+    LoopbackHttpResponse response = LoopbackHttpClient.from(PROXY)
+        .request("POST", port, "/api/vipps/class/payments")
+        .header("X-Forwarded-For", MT_SERVER + ", " + STRANGER)
+        .body("{}", "application/json")
+        .send();
+
+    assertForbiddenProblem(response);
+  }
+
+  @Test
+  void forwardedHeaderFromUntrustedPeerIsIgnored() throws IOException {
+    LoopbackHttpResponse response = LoopbackHttpClient.from(STRANGER)
+        .request("POST", port, "/api/vipps/class/payments")
+        .header("X-Forwarded-For", MT_SERVER)
+        .body("{}", "application/json")
+        .send();
+
+    assertForbiddenProblem(response);
   }
 
   private LoopbackHttpResponse post(String from, String target) throws IOException {

@@ -1,7 +1,6 @@
 package io.github.vippscallback.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 import io.github.vippscallback.core.ClientAddressResolver;
 import io.github.vippscallback.core.VippsAllowlist;
@@ -33,6 +32,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
@@ -141,6 +141,21 @@ class VippsCallbackAutoConfigurationTests {
   }
 
   @Test
+  void withoutSpringMvcDefinesNothing() {
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class,
+            VippsCallbackSecurityAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader(
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class))
+        .withPropertyValues("vipps.callback.environment=prod")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(VippsAllowlist.class);
+          assertThat(context).doesNotHaveBean(VippsCallbackEndpoints.class);
+        });
+  }
+
+  @Test
   void missingEnvironmentStopsStartUp() {
     new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class))
@@ -204,6 +219,14 @@ class VippsCallbackAutoConfigurationTests {
           assertThat(allowlist.decide("192.0.2.10")).hasToString("ALLOWED");
           assertThat(context.getBean(ClientAddressResolver.class).readsForwardedHeaders()).isTrue();
         });
+  }
+
+  @Test
+  void builderCustomizersApplyInOrderAfterProperties() {
+    runner.withPropertyValues("vipps.callback.additional-hosts=from-properties.example.test")
+        .withUserConfiguration(OrderedCustomizers.class)
+        .run(context -> assertThat(context.getBean(VippsAllowlist.class).hosts())
+            .containsSubsequence("from-properties.example.test", "first.example.test", "last.example.test"));
   }
 
   @Test
@@ -283,7 +306,7 @@ class VippsCallbackAutoConfigurationTests {
 
   @Configuration(proxyBeanMethods = false)
   static class ReplacedChain {
-    SecurityFilterChain chain = mock(SecurityFilterChain.class);
+    final SecurityFilterChain chain = new DefaultSecurityFilterChain(request -> false);
 
     @Bean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN)
     SecurityFilterChain vippsCallbackSecurityFilterChain() {
@@ -335,6 +358,21 @@ class VippsCallbackAutoConfigurationTests {
     @Bean
     CallbackObserver secondObserver() {
       return second::add;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OrderedCustomizers {
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    VippsAllowlistBuilderCustomizer first() {
+      return builder -> builder.additionalHosts(List.of("first.example.test"));
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(3)
+    VippsAllowlistBuilderCustomizer last() {
+      return builder -> builder.additionalHosts(List.of("last.example.test"));
     }
   }
 }

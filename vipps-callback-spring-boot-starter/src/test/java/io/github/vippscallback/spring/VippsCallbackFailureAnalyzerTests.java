@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.spring.testapp.CallbackApplication;
 import io.github.vippscallback.spring.testapp.CallbackDns;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,13 +83,16 @@ class VippsCallbackFailureAnalyzerTests {
   }
 
   private static FailureAnalysis analyze(WebApplicationContextRunner runner) {
-    FailureAnalysis[] analysis = new FailureAnalysis[1];
+    List<FailureAnalysis> analyses = new ArrayList<>();
     runner.run(context -> {
       assertThat(context).hasFailed();
-      FailureAnalysis result = new VippsCallbackFailureAnalyzer().analyze(context.getStartupFailure());
+      Throwable failure = context.getStartupFailure();
+      assertThat(failure).isNotNull();
+      FailureAnalysis result = new VippsCallbackFailureAnalyzer().analyze(Objects.requireNonNull(failure));
       assertThat(result).isNotNull();
-      analysis[0] = result;
+      analyses.add(Objects.requireNonNull(result));
     });
-    return analysis[0];
+    assertThat(analyses).hasSize(1);
+    return analyses.get(0);
   }
 }
