@@ -1,11 +1,24 @@
 package io.github.vippscallback.servlet;
 
-/** What became of one request to a guarded endpoint. */
+/**
+ * What became of one request to a guarded endpoint. The address check ({@link VippsRequestGuard})
+ * reports {@link #ALLOWED}, {@link #DENIED} or {@link #UNAVAILABLE} once per request; the signature
+ * check ({@link VippsWebhookSignatureFilter}, through {@link
+ * WebhookSignatureObserver#forwardingTo(CallbackObserver)}) adds {@link #SIGNATURE_INVALID} or {@link
+ * #BODY_TOO_LARGE} for a request it refuses, and nothing for a valid one.
+ *
+ * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} the outcome is the same, but the
+ * request goes through regardless.
+ */
 public enum CallbackOutcome {
   /** From a Vipps request server: passed on. */
   ALLOWED,
   /** Not from a Vipps request server while the allowlist is ready: 403. */
   DENIED,
   /** The allowlist knows no address yet, or all expired: 503 with {@code Retry-After}. */
-  UNAVAILABLE
+  UNAVAILABLE,
+  /** A webhook without a valid Vipps signature (missing, malformed, stale or wrong): 401. */
+  SIGNATURE_INVALID,
+  /** A webhook whose body is larger than the signature filter accepts: 413. */
+  BODY_TOO_LARGE
 }

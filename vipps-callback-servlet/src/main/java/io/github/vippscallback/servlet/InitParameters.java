@@ -8,6 +8,7 @@ import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ENVIRONM
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_MAX_STALE;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_MAX_TTL;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_MIN_TTL;
+import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_MODE;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_RETRY_AFTER;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_TRUSTED_PROXIES;
 
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@link VippsCallbackFilter}'s init-parameters into an allowlist (built, not started), a
- * client-address resolver and a {@code Retry-After}. Any missing, bad or unknown init-parameter is a
+ * client-address resolver, a {@code Retry-After} and a mode. Any missing, bad or unknown init-parameter is a
  * {@link ServletException} whose message names the filter, the parameter, the bad value and what is valid.
  */
 final class InitParameters {
@@ -42,7 +43,8 @@ final class InitParameters {
       PARAM_MAX_STALE,
       PARAM_ADDITIONAL_HOSTS,
       PARAM_ADDITIONAL_ADDRESSES,
-      PARAM_RETRY_AFTER);
+      PARAM_RETRY_AFTER,
+      PARAM_MODE);
 
   static final String ADDRESS_LIST_FORMAT =
       "comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8, 192.0.2.7, ::1";
@@ -51,7 +53,11 @@ final class InitParameters {
   static final String HOST_LIST_FORMAT = "comma-separated host names, e.g. callback-5.vipps.no";
 
   /** What the init-parameters configure. */
-  record Settings(VippsAllowlist allowlist, ClientAddressResolver clientAddressResolver, Duration retryAfter) {}
+  record Settings(
+      VippsAllowlist allowlist,
+      ClientAddressResolver clientAddressResolver,
+      Duration retryAfter,
+      EnforcementMode mode) {}
 
   private final FilterConfig config;
 
@@ -129,13 +135,17 @@ final class InitParameters {
       apply(PARAM_RETRY_AFTER, "at least 1s; " + DurationText.FORMAT,
           () -> VippsRequestGuard.checkRetryAfter(given));
     }
+    String modeValue = config.getInitParameter(PARAM_MODE);
+    EnforcementMode mode = modeValue == null
+        ? EnforcementMode.ENFORCE
+        : parse(PARAM_MODE, EnforcementMode.VALID_VALUES, EnforcementMode::parse);
     VippsAllowlist allowlist;
     try {
       allowlist = builder.build();
     } catch (IllegalArgumentException e) {
       throw new ServletException(prefix() + "the init-parameters contradict each other: " + e.getMessage(), e);
     }
-    return new Settings(allowlist, resolver, retryAfter);
+    return new Settings(allowlist, resolver, retryAfter, mode);
   }
 
   private void rejectUnknownNames() throws ServletException {

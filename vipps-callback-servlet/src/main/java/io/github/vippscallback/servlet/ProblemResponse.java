@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Writes the RFC 9457 {@code application/problem+json} answer to a request that was not allowed: 403,
- * or 503 with {@code Retry-After}. The body never names the allowlist or the client address. It is
+ * 503 with {@code Retry-After}, 401 with {@code WWW-Authenticate: HMAC-SHA256} or 413. The body never
+ * names the allowlist, the client address, the secret or the signature. It is
  * built by hand, escaping every character outside printable ASCII, so it is pure ASCII and needs no
  * JSON library.
  */
@@ -25,6 +26,11 @@ final class ProblemResponse {
   static final String UNAVAILABLE_TITLE = "Service Unavailable";
   static final String UNAVAILABLE_DETAIL =
       "The addresses of the Vipps MobilePay request servers are not known yet. Retry later.";
+  static final String UNAUTHORIZED_TITLE = "Unauthorized";
+  static final String UNAUTHORIZED_DETAIL = "The request does not carry a valid Vipps webhook signature.";
+  static final String TOO_LARGE_TITLE = "Content Too Large";
+  static final String TOO_LARGE_DETAIL = "The request body is larger than this endpoint accepts.";
+  static final int SC_CONTENT_TOO_LARGE = 413;
 
   private final String retryAfterSeconds;
 
@@ -39,22 +45,50 @@ final class ProblemResponse {
     return retryAfterSeconds;
   }
 
-  /** Writes the answer to a request whose outcome is {@code outcome} (not {@link CallbackOutcome#ALLOWED}). */
+  /**
+   * Writes the answer to a request whose outcome is {@code outcome}.
+   *
+   * @throws IllegalArgumentException when the outcome is {@link CallbackOutcome#ALLOWED}
+   */
   void write(CallbackOutcome outcome, String requestPath, HttpServletResponse response) throws IOException {
+    int status;
+    String title;
+    String detail;
+    switch (outcome) {
+      case DENIED -> {
+        status = HttpServletResponse.SC_FORBIDDEN;
+        title = DENIED_TITLE;
+        detail = DENIED_DETAIL;
+      }
+      case UNAVAILABLE -> {
+        status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        title = UNAVAILABLE_TITLE;
+        detail = UNAVAILABLE_DETAIL;
+      }
+      case SIGNATURE_INVALID -> {
+        status = HttpServletResponse.SC_UNAUTHORIZED;
+        title = UNAUTHORIZED_TITLE;
+        detail = UNAUTHORIZED_DETAIL;
+      }
+      case BODY_TOO_LARGE -> {
+        status = SC_CONTENT_TOO_LARGE;
+        title = TOO_LARGE_TITLE;
+        detail = TOO_LARGE_DETAIL;
+      }
+      default -> throw new IllegalArgumentException("an allowed request is not answered with a problem: " + outcome);
+    }
     if (response.isCommitted()) {
       return; // Too late to answer; the chain was not called, so nothing was served.
     }
-    boolean unavailable = outcome == CallbackOutcome.UNAVAILABLE;
-    int status = unavailable ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_FORBIDDEN;
-    byte[] body = unavailable
-        ? body(UNAVAILABLE_TITLE, status, UNAVAILABLE_DETAIL, requestPath)
-        : body(DENIED_TITLE, status, DENIED_DETAIL, requestPath);
+    byte[] body = body(title, status, detail, requestPath);
     response.resetBuffer();
     response.setStatus(status);
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    if (unavailable) {
+    if (outcome == CallbackOutcome.UNAVAILABLE) {
       response.setHeader("Retry-After", retryAfterSeconds);
+    } else if (outcome == CallbackOutcome.SIGNATURE_INVALID) {
+      response.setHeader("WWW-Authenticate", "HMAC-SHA256");
     }
     response.setContentType(CONTENT_TYPE);
     response.setContentLength(body.length);

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 /**
  * Logs each request that was not allowed at WARN, with what an operator needs to act on (client
  * address, peer address, forwarded headers, method, path, reason) and nothing that can forge a log
- * line: every request-derived value goes through {@link HostileText}. Rate-limited: at most
+ * line: every request-derived value goes through {@link HostileText}. In report-only mode the line says
+ * the request would have been refused but was let through. Rate-limited: at most
  * {@link #DEFAULT_LINES_PER_SECOND} lines a second, the next line after a quiet spell saying how many
  * were suppressed.
  */
@@ -30,9 +31,16 @@ final class RejectionLog {
   private final Logger logger;
   private final LogRateLimiter limiter;
   private final boolean readsForwardedHeaders;
+  private final String deniedVerb;
+  private final String unavailableVerb;
 
-  RejectionLog(Logger logger, boolean readsForwardedHeaders, LongSupplier nanoTime) {
+  RejectionLog(Logger logger, boolean readsForwardedHeaders, EnforcementMode mode, LongSupplier nanoTime) {
     this.logger = logger;
+    boolean enforces = mode.enforces();
+    this.deniedVerb = enforces ? "denied (403)" : "would have been denied (403) but was let through (report-only)";
+    this.unavailableVerb = enforces
+        ? "refused for now (503)"
+        : "would have been refused for now (503) but was let through (report-only)";
     this.readsForwardedHeaders = readsForwardedHeaders;
     this.limiter = new LogRateLimiter(DEFAULT_LINES_PER_SECOND, Duration.ofSeconds(1), nanoTime);
   }
@@ -59,7 +67,7 @@ final class RejectionLog {
     logger.warn(
         "Vipps callback {}: client=\"{}\" peer=\"{}\" x-forwarded-for=\"{}\" forwarded=\"{}\" method=\"{}\""
             + " path=\"{}\" reason=\"{}\"{}",
-        outcome == CallbackOutcome.UNAVAILABLE ? "refused for now (503)" : "denied (403)",
+        outcome == CallbackOutcome.UNAVAILABLE ? unavailableVerb : deniedVerb,
         HostileText.sanitize(VippsRequestGuard.canonical(clientAddress)),
         HostileText.sanitize(peerAddress),
         xForwardedFor,

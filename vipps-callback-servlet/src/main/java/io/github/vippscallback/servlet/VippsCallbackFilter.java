@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>An allowed request goes down the chain untouched. A denied one gets a 403 and an unavailable one a
  * 503, each with an RFC 9457 {@code application/problem+json} body that names neither the allowlist nor
  * the client address; the chain is not called. See {@link VippsRequestGuard} for the check itself.
+ *
+ * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} ({@link Builder#mode}, init-parameter
+ * {@value #PARAM_MODE}) every request is checked, logged and observed as when enforcing, but goes down
+ * the chain regardless: watch the logs during a rollout, then enforce.
  */
 public final class VippsCallbackFilter implements Filter {
 
@@ -57,6 +61,11 @@ public final class VippsCallbackFilter implements Filter {
    * {@link VippsRequestGuard#DEFAULT_RETRY_AFTER}.
    */
   public static final String PARAM_RETRY_AFTER = "retry-after";
+  /**
+   * Init-parameter: {@code enforce} (the default) or {@code report-only}, which logs and counts every
+   * request that would be refused but lets it through.
+   */
+  public static final String PARAM_MODE = "mode";
 
   private static final Logger LOG = LoggerFactory.getLogger(VippsCallbackFilter.class);
 
@@ -96,6 +105,10 @@ public final class VippsCallbackFilter implements Filter {
             + "' was configured with VippsCallbackFilter.builder(...), so its init-parameters "
             + present + " would be ignored; configure it one way only");
       }
+      VippsRequestGuard built = guard;
+      if (built != null) {
+        warnIfReportOnly(filterConfig.getFilterName(), built.mode());
+      }
       return;
     }
     if (guard != null) {
@@ -111,17 +124,27 @@ public final class VippsCallbackFilter implements Filter {
           + "' could not start resolving the Vipps request servers: " + e.getMessage(), e);
     }
     ownedAllowlist = allowlist;
-    guard = VippsRequestGuard.of(
-        allowlist, settings.clientAddressResolver(), CallbackObserver.NONE, settings.retryAfter());
+    guard = VippsRequestGuard.of(allowlist, settings.clientAddressResolver(), CallbackObserver.NONE,
+        settings.retryAfter(), settings.mode());
+    warnIfReportOnly(filterConfig.getFilterName(), settings.mode());
     LOG.info("VippsCallbackFilter '{}' lets through only the request servers of Vipps environment '{}' {};"
             + " trusted proxies: {}; answers 503 until their addresses are resolved",
         filterConfig.getFilterName(), allowlist.environment().id(), allowlist.hosts(),
         settings.clientAddressResolver().trustedProxies());
   }
 
+  private static void warnIfReportOnly(String filterName, EnforcementMode mode) {
+    if (!mode.enforces()) {
+      LOG.warn("VippsCallbackFilter '{}' is in report-only mode: requests not from a Vipps request server are"
+          + " logged and counted but let through; set mode to enforce once the logs show no wrong denials",
+          filterName);
+    }
+  }
+
   /**
    * Passes an allowed request down the chain untouched; answers any other with 403 or 503 and an
-   * {@code application/problem+json} body, without calling the chain.
+   * {@code application/problem+json} body, without calling the chain. In report-only mode every request
+   * goes down the chain, after the same check, log and observation.
    *
    * @throws ServletException when the filter was not initialised, or the request is not HTTP
    */
@@ -138,7 +161,7 @@ public final class VippsCallbackFilter implements Filter {
           + request.getClass().getName());
     }
     CallbackOutcome outcome = current.decide(httpRequest);
-    if (outcome == CallbackOutcome.ALLOWED) {
+    if (current.letsThrough(outcome)) {
       chain.doFilter(request, response);
     } else {
       current.reject(outcome, httpRequest, httpResponse);
@@ -162,6 +185,7 @@ public final class VippsCallbackFilter implements Filter {
     private @Nullable ClientAddressResolver clientAddressResolver;
     private CallbackObserver observer = CallbackObserver.NONE;
     private Duration retryAfter = VippsRequestGuard.DEFAULT_RETRY_AFTER;
+    private EnforcementMode mode = EnforcementMode.ENFORCE;
 
     private Builder(VippsAllowlist allowlist) {
       this.allowlist = allowlist;
@@ -189,12 +213,21 @@ public final class VippsCallbackFilter implements Filter {
       return this;
     }
 
+    /**
+     * {@link EnforcementMode#ENFORCE} (the default), or {@link EnforcementMode#REPORT_ONLY} to log and
+     * count every request that would be refused but let it through.
+     */
+    public Builder mode(EnforcementMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
     /** Builds the filter. */
     public VippsCallbackFilter build() {
       ClientAddressResolver resolver = clientAddressResolver != null
           ? clientAddressResolver
           : ClientAddressResolver.ignoringForwardedHeaders();
-      return new VippsCallbackFilter(VippsRequestGuard.of(allowlist, resolver, observer, retryAfter));
+      return new VippsCallbackFilter(VippsRequestGuard.of(allowlist, resolver, observer, retryAfter, mode));
     }
   }
 }

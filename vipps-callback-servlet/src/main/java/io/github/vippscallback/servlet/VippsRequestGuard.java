@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>Denials are logged at WARN by the logger named after this class, at most
  * {@value RejectionLog#DEFAULT_LINES_PER_SECOND} lines a second; the next line logged says how many
  * were suppressed. Immutable and thread-safe.
+ *
+ * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} a request is checked, logged
+ * ("would have been denied") and told to the observer exactly as when enforcing, and the verdict is
+ * the same; {@link #letsThrough} then says it goes on regardless.
  */
 public final class VippsRequestGuard {
 
@@ -46,23 +50,29 @@ public final class VippsRequestGuard {
   private final ProblemResponse problemResponse;
   private final RejectionLog rejectionLog;
   private final LogRateLimiter observerFailureLimiter;
+  private final EnforcementMode mode;
+  private final boolean enforces;
 
   private VippsRequestGuard(
       VippsAllowlist allowlist,
       ClientAddressResolver clientAddressResolver,
       CallbackObserver observer,
-      Duration retryAfter) {
+      Duration retryAfter,
+      EnforcementMode mode) {
+    this.mode = mode;
+    this.enforces = mode.enforces();
     this.allowlist = allowlist;
     this.clientAddressResolver = clientAddressResolver;
     this.readsForwardedHeaders = clientAddressResolver.readsForwardedHeaders();
     this.observer = observer;
     this.problemResponse = new ProblemResponse(retryAfter);
-    this.rejectionLog = new RejectionLog(LOG, readsForwardedHeaders, System::nanoTime);
+    this.rejectionLog = new RejectionLog(LOG, readsForwardedHeaders, mode, System::nanoTime);
     this.observerFailureLimiter = new LogRateLimiter(1, Duration.ofMinutes(1), System::nanoTime);
   }
 
   /**
-   * A guard over {@code allowlist} that finds client addresses with {@code clientAddressResolver}.
+   * An enforcing guard over {@code allowlist} that finds client addresses with {@code
+   * clientAddressResolver}.
    *
    * @param observer told of every outcome; {@link CallbackObserver#NONE} for nobody
    * @param retryAfter the {@code Retry-After} of a 503, at least 1 second (rounded up to whole seconds)
@@ -73,10 +83,48 @@ public final class VippsRequestGuard {
       ClientAddressResolver clientAddressResolver,
       CallbackObserver observer,
       Duration retryAfter) {
+    return of(allowlist, clientAddressResolver, observer, retryAfter, EnforcementMode.ENFORCE);
+  }
+
+  /**
+   * A guard over {@code allowlist} that finds client addresses with {@code clientAddressResolver}, in
+   * the given mode.
+   *
+   * @param observer told of every outcome; {@link CallbackObserver#NONE} for nobody
+   * @param retryAfter the {@code Retry-After} of a 503, at least 1 second (rounded up to whole seconds)
+   * @param mode {@link EnforcementMode#ENFORCE}, or {@link EnforcementMode#REPORT_ONLY} to log and count
+   *     denials but let every request through ({@link #letsThrough})
+   * @throws IllegalArgumentException when {@code retryAfter} is shorter than 1 second
+   */
+  public static VippsRequestGuard of(
+      VippsAllowlist allowlist,
+      ClientAddressResolver clientAddressResolver,
+      CallbackObserver observer,
+      Duration retryAfter,
+      EnforcementMode mode) {
     Objects.requireNonNull(allowlist, "allowlist");
     Objects.requireNonNull(clientAddressResolver, "clientAddressResolver");
     Objects.requireNonNull(observer, "observer");
-    return new VippsRequestGuard(allowlist, clientAddressResolver, observer, checkRetryAfter(retryAfter));
+    Objects.requireNonNull(mode, "mode");
+    return new VippsRequestGuard(allowlist, clientAddressResolver, observer, checkRetryAfter(retryAfter), mode);
+  }
+
+  /** Whether this guard enforces its verdicts or only reports them. */
+  public EnforcementMode mode() {
+    return mode;
+  }
+
+  /**
+   * Whether a request with this verdict goes on: when it is allowed, and in report-only mode always.
+   * The verdict itself (and what was logged and observed) is the same in both modes.
+   */
+  public boolean letsThrough(GuardVerdict verdict) {
+    return !enforces || verdict.allowed();
+  }
+
+  /** As {@link #letsThrough(GuardVerdict)}, for the filter's allocation-free path. */
+  boolean letsThrough(CallbackOutcome outcome) {
+    return !enforces || outcome == CallbackOutcome.ALLOWED;
   }
 
   /** The allowlist this guard asks. */
@@ -86,7 +134,8 @@ public final class VippsRequestGuard {
 
   /**
    * Checks one request: decides, logs a denial at WARN (rate-limited) and tells the observer.
-   * Does not write to the response. The verdict's client address is in canonical form (RFC 5952 for
+   * Does not write to the response. The verdict is the same in either mode; ask {@link #letsThrough}
+   * whether the request goes on. The verdict's client address is in canonical form (RFC 5952 for
    * IPv6), or {@code null} when a forwarded hop made it unknowable.
    */
   public GuardVerdict check(HttpServletRequest request) {

@@ -3,6 +3,7 @@ package io.github.vippscallback.servlet;
 import io.github.vippscallback.core.WebhookSignatureResult;
 import io.github.vippscallback.core.WebhookSignatureVerifier;
 import io.github.vippscallback.core.WebhookTarget;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Otherwise it reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a
  * problem body above it, also as soon as {@code Content-Length} announces more), checks {@code
  * x-ms-content-sha256} against it, and hands the same bytes on: the servlet or controller reads the
- * exact body through {@code getInputStream()} or {@code getReader()}, as often as it likes.
+ * exact body through {@code getInputStream()} or {@code getReader()}, as often as it likes. An {@code
+ * ASYNC} dispatch continues a request already checked on its first dispatch, and passes unchecked.
  *
  * <p>Vipps signs the host, path and query of the URL registered with it. Behind a proxy that is not
  * what the application sees, so configure the {@linkplain Builder#publicUrl public URL}; the request's
@@ -37,7 +39,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most 5 lines a
  * second (the next line counts those suppressed); the secret and the signature are never logged. Each
- * check is reported to a {@link WebhookSignatureObserver}.
+ * check is reported to a {@link WebhookSignatureObserver}; {@link
+ * WebhookSignatureObserver#forwardingTo(CallbackObserver)} counts refusals as {@link
+ * CallbackOutcome#SIGNATURE_INVALID} and {@link CallbackOutcome#BODY_TOO_LARGE}.
+ *
+ * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} ({@link Builder#mode}, init-parameter
+ * {@value #PARAM_MODE}) every check runs, is logged ("would have been refused") and observed as when
+ * enforcing, but the request goes on: with the body it read, or untouched when it read none; a body
+ * over the limit goes on whole, the bytes already read followed by the rest of the stream.
  *
  * <p>Configure it programmatically with {@link #builder(WebhookSignatureVerifier)}, or through the
  * init-parameters named by the {@code PARAM_} constants; a missing or bad one stops {@link #init} with
@@ -56,6 +65,11 @@ public final class VippsWebhookSignatureFilter implements Filter {
   public static final String PARAM_MAX_BODY_SIZE = "max-body-size";
   /** Init-parameter: how far {@code x-ms-date} may be from the clock, e.g. {@code 5m} or {@code PT5M}. */
   public static final String PARAM_DATE_WINDOW = "date-window";
+  /**
+   * Init-parameter: {@code enforce} (the default) or {@code report-only}, which logs and counts every
+   * request that would be refused but lets it through.
+   */
+  public static final String PARAM_MODE = "mode";
 
   /** The default largest body: 64 KiB, far above any Vipps webhook event. */
   public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
@@ -65,17 +79,16 @@ public final class VippsWebhookSignatureFilter implements Filter {
   /** The most WARN lines a second, as for {@link VippsCallbackFilter}'s denials. */
   static final int WARNINGS_PER_SECOND = RejectionLog.DEFAULT_LINES_PER_SECOND;
 
-  static final String UNAUTHORIZED_TITLE = "Unauthorized";
-  static final String UNAUTHORIZED_DETAIL = "The request does not carry a valid Vipps webhook signature.";
-  static final String TOO_LARGE_TITLE = "Content Too Large";
-  static final String TOO_LARGE_DETAIL = "The request body is larger than this endpoint accepts.";
-
   private static final Logger log = LoggerFactory.getLogger(VippsWebhookSignatureFilter.class);
   private static final byte[] EMPTY = new byte[0];
+  /** The problem answers; a 401 or 413 has no {@code Retry-After}, so its value does not matter. */
+  private static final ProblemResponse PROBLEMS = new ProblemResponse(VippsRequestGuard.DEFAULT_RETRY_AFTER);
 
-  private @Nullable Settings settings;
+  private volatile @Nullable Settings settings;
   private final LogRateLimiter warnings =
       new LogRateLimiter(WARNINGS_PER_SECOND, Duration.ofSeconds(1), System::nanoTime);
+  private final LogRateLimiter observerFailures =
+      new LogRateLimiter(1, Duration.ofMinutes(1), System::nanoTime);
 
   /** For configuration through init-parameters. */
   public VippsWebhookSignatureFilter() {
@@ -98,11 +111,25 @@ public final class VippsWebhookSignatureFilter implements Filter {
    */
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
-    if (settings == null) {
-      settings = Settings.from(filterConfig);
+    Settings current = settings;
+    if (current == null) {
+      current = Settings.from(filterConfig);
+      settings = current;
+    }
+    if (!current.mode.enforces()) {
+      log.warn("VippsWebhookSignatureFilter '{}' is in report-only mode: webhooks without a valid signature are"
+          + " logged and counted but let through; set mode to enforce once the logs show no wrong refusals",
+          filterConfig.getFilterName());
     }
   }
 
+  /**
+   * Passes a request with a valid signature on with the body it read; answers any other with 401 or
+   * 413 and an {@code application/problem+json} body, without calling the chain. In report-only mode
+   * every request goes on, after the same check, log and observation.
+   *
+   * @throws ServletException when the filter was not initialised, or the request is not HTTP
+   */
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
@@ -114,8 +141,19 @@ public final class VippsWebhookSignatureFilter implements Filter {
     if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
       throw new ServletException("VippsWebhookSignatureFilter guards HTTP requests only");
     }
+    if (http.getDispatcherType() == DispatcherType.ASYNC) {
+      // The continuation of a request checked on its first dispatch: its body is gone, nothing to check.
+      chain.doFilter(request, response);
+      return;
+    }
+    boolean enforces = current.mode.enforces();
     if (http.getContentLengthLong() > current.maxBodySize) {
-      refuseTooLarge(current, http, httpResponse);
+      tooLarge(current, http);
+      if (enforces) {
+        PROBLEMS.write(CallbackOutcome.BODY_TOO_LARGE, http.getRequestURI(), httpResponse);
+      } else {
+        chain.doFilter(request, response); // Nothing was read: the request goes on untouched.
+      }
       return;
     }
     String date = http.getHeader(WebhookSignatureVerifier.DATE_HEADER);
@@ -123,22 +161,31 @@ public final class VippsWebhookSignatureFilter implements Filter {
     String authorization = http.getHeader(WebhookSignatureVerifier.AUTHORIZATION_HEADER);
     // Refuse what cannot be signed before reading a byte of the body.
     WebhookSignatureResult result = current.verifier.checkHeaders(date, contentSha256, authorization);
-    byte[] body = EMPTY;
+    ServletRequest next = request;
     if (result.isValid()) {
-      body = http.getInputStream().readNBytes(current.maxBodySize + 1);
+      byte[] body = http.getInputStream().readNBytes(current.maxBodySize + 1);
       if (body.length > current.maxBodySize) {
-        refuseTooLarge(current, http, httpResponse);
+        tooLarge(current, http);
+        if (enforces) {
+          PROBLEMS.write(CallbackOutcome.BODY_TOO_LARGE, http.getRequestURI(), httpResponse);
+        } else {
+          // Never buffered whole: the bytes read, then the rest of the stream.
+          chain.doFilter(new PrefixedBodyRequest(http, body), response);
+        }
         return;
       }
       result = verify(current, http, date, contentSha256, authorization, body);
+      next = new BufferedBodyRequest(http, body);
     }
-    current.observer.onSignatureChecked(result);
+    tell(current.observer, result);
     if (!result.isValid()) {
-      warn(http, result.description());
-      write(http, httpResponse, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_TITLE, UNAUTHORIZED_DETAIL);
-      return;
+      warn(http, current.mode, result.description());
+      if (enforces) {
+        PROBLEMS.write(CallbackOutcome.SIGNATURE_INVALID, http.getRequestURI(), httpResponse);
+        return;
+      }
     }
-    chain.doFilter(new VerifiedBodyRequest(http, body), response);
+    chain.doFilter(next, response);
   }
 
   private static WebhookSignatureResult verify(
@@ -170,47 +217,45 @@ public final class VippsWebhookSignatureFilter implements Filter {
         request.getQueryString());
   }
 
-  private void refuseTooLarge(Settings settings, HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    settings.observer.onBodyTooLarge();
-    warn(request, "body larger than " + settings.maxBodySize + " bytes");
-    write(request, response, 413, TOO_LARGE_TITLE, TOO_LARGE_DETAIL);
+  private void tooLarge(Settings settings, HttpServletRequest request) {
+    try {
+      settings.observer.onBodyTooLarge();
+    } catch (RuntimeException e) {
+      observerFailed(settings.observer, "a body over the limit", e);
+    }
+    warn(request, settings.mode, "body larger than " + settings.maxBodySize + " bytes");
   }
 
-  private void warn(HttpServletRequest request, String reason) {
+  private void tell(WebhookSignatureObserver observer, WebhookSignatureResult result) {
+    try {
+      observer.onSignatureChecked(result);
+    } catch (RuntimeException e) {
+      observerFailed(observer, result.name(), e);
+    }
+  }
+
+  /** An observer that throws must not change the answer, nor flood the log. */
+  private void observerFailed(WebhookSignatureObserver observer, String what, RuntimeException e) {
+    if (observerFailures.tryAcquire()) {
+      log.error("WebhookSignatureObserver {} threw on {}; the request was answered regardless"
+          + " (logged at most once a minute)", observer.getClass().getName(), what, e);
+    }
+  }
+
+  private void warn(HttpServletRequest request, EnforcementMode mode, String reason) {
     if (!log.isWarnEnabled() || !warnings.tryAcquire()) {
       return;
     }
     long suppressed = warnings.takeSuppressed();
     log.warn(
-        "Vipps webhook refused: peer=\"{}\" method=\"{}\" path=\"{}\" x-ms-date=\"{}\" reason=\"{}\"{}",
+        "Vipps webhook {}: peer=\"{}\" method=\"{}\" path=\"{}\" x-ms-date=\"{}\" reason=\"{}\"{}",
+        mode.enforces() ? "refused" : "would have been refused but was let through (report-only)",
         HostileText.sanitize(request.getRemoteAddr()),
         HostileText.sanitize(request.getMethod()),
         HostileText.sanitize(request.getRequestURI()),
         HostileText.sanitize(request.getHeader(WebhookSignatureVerifier.DATE_HEADER)),
         reason,
         suppressed == 0 ? "" : " (" + suppressed + " similar lines suppressed)");
-  }
-
-  /** Writes an RFC 9457 problem answer, as {@link VippsCallbackFilter} does for 403 and 503. */
-  private static void write(
-      HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
-      throws IOException {
-    if (response.isCommitted()) {
-      return;
-    }
-    byte[] body = ProblemResponse.body(title, status, detail, request.getRequestURI());
-    response.resetBuffer();
-    response.setStatus(status);
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-      response.setHeader("WWW-Authenticate", "HMAC-SHA256");
-    }
-    response.setContentType(ProblemResponse.CONTENT_TYPE);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
-    response.flushBuffer();
   }
 
   @Override
@@ -224,7 +269,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
     return current == null
         ? "VippsWebhookSignatureFilter{not initialised}"
         : "VippsWebhookSignatureFilter{publicUrl=" + current.publicUrl + ", maxBodySize="
-            + current.maxBodySize + ", " + current.verifier + "}";
+            + current.maxBodySize + ", mode=" + current.mode.value() + ", " + current.verifier + "}";
   }
 
   /** What a filter was configured with; immutable. */
@@ -233,16 +278,19 @@ public final class VippsWebhookSignatureFilter implements Filter {
     final @Nullable WebhookTarget publicUrl;
     final int maxBodySize;
     final WebhookSignatureObserver observer;
+    final EnforcementMode mode;
 
     Settings(
         WebhookSignatureVerifier verifier,
         @Nullable WebhookTarget publicUrl,
         int maxBodySize,
-        WebhookSignatureObserver observer) {
+        WebhookSignatureObserver observer,
+        EnforcementMode mode) {
       this.verifier = verifier;
       this.publicUrl = publicUrl;
       this.maxBodySize = maxBodySize;
       this.observer = observer;
+      this.mode = mode;
     }
 
     static Settings from(FilterConfig config) throws ServletException {
@@ -285,6 +333,16 @@ public final class VippsWebhookSignatureFilter implements Filter {
                   + " 64KB or 1MB, but was '" + maxBodySize + "'", e);
         }
       }
+      String mode = config.getInitParameter(PARAM_MODE);
+      if (mode != null) {
+        try {
+          builder.mode(EnforcementMode.parse(mode));
+        } catch (IllegalArgumentException e) {
+          throw new ServletException(
+              "Init-parameter '" + PARAM_MODE + "' must be one of " + EnforcementMode.VALID_VALUES
+                  + ", but was '" + HostileText.sanitize(mode) + "'", e);
+        }
+      }
       return builder.settings();
     }
 
@@ -320,6 +378,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
     private @Nullable WebhookTarget publicUrl;
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private WebhookSignatureObserver observer = WebhookSignatureObserver.NONE;
+    private EnforcementMode mode = EnforcementMode.ENFORCE;
 
     private Builder(WebhookSignatureVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -363,13 +422,22 @@ public final class VippsWebhookSignatureFilter implements Filter {
       return this;
     }
 
+    /**
+     * {@link EnforcementMode#ENFORCE} (the default), or {@link EnforcementMode#REPORT_ONLY} to log and
+     * count every request that would be refused but let it through.
+     */
+    public Builder mode(EnforcementMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
     /** Builds the filter. */
     public VippsWebhookSignatureFilter build() {
       return new VippsWebhookSignatureFilter(settings());
     }
 
     private Settings settings() {
-      return new Settings(verifier, publicUrl, maxBodySize, observer);
+      return new Settings(verifier, publicUrl, maxBodySize, observer, mode);
     }
   }
 }

@@ -19,8 +19,9 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * A real embedded Tomcat on a random port on all addresses (so {@code 127.0.0.x} and {@code [::1]} both
- * reach it), with a guarded servlet under {@code /vipps/*} behind the filter under test, and an unguarded
- * default servlet for every other path. Each servlet records the requests that reached it.
+ * reach it), with a guarded servlet under {@code /vipps/*} behind the filter (or filters, in order)
+ * under test, and an unguarded default servlet for every other path. Each servlet records the requests
+ * that reached it; the guarded one answers with the exact body it read.
  */
 final class GuardedTomcat implements AutoCloseable {
 
@@ -35,7 +36,7 @@ final class GuardedTomcat implements AutoCloseable {
   /** "METHOD path" of every request that reached the unguarded default servlet. */
   final List<String> unguarded = new CopyOnWriteArrayList<>();
 
-  private GuardedTomcat(Path baseDir, FilterDef filterDef) {
+  private GuardedTomcat(Path baseDir, List<FilterDef> filterDefs) {
     tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
     connector = new Connector();
@@ -46,35 +47,50 @@ final class GuardedTomcat implements AutoCloseable {
     context.addServletMapping("/vipps/*", "guarded");
     Tomcat.addServlet(context, "unguarded", new RecordingServlet(unguarded, "default servlet reached"));
     context.addServletMapping("/", "unguarded");
-    filterDef.setFilterName(FILTER_NAME);
-    context.addFilterDef(filterDef);
-    FilterMap filterMap = new FilterMap();
-    filterMap.setFilterName(FILTER_NAME);
-    filterMap.addURLPattern("/vipps/*");
-    context.addFilterMap(filterMap);
+    for (int i = 0; i < filterDefs.size(); i++) {
+      FilterDef filterDef = filterDefs.get(i);
+      String name = i == 0 ? FILTER_NAME : FILTER_NAME + "-" + i;
+      filterDef.setFilterName(name);
+      context.addFilterDef(filterDef);
+      FilterMap filterMap = new FilterMap();
+      filterMap.setFilterName(name);
+      filterMap.addURLPattern("/vipps/*");
+      context.addFilterMap(filterMap); // mapped in order: the first runs first
+    }
   }
 
   /** Starts Tomcat with {@code filter} (already configured, e.g. by its builder) in front of {@code /vipps/*}. */
   static GuardedTomcat start(Path baseDir, Filter filter) throws LifecycleException {
+    return start(baseDir, List.of(definitionOf(filter)));
+  }
+
+  /** Starts Tomcat with these filters in front of {@code /vipps/*}, the first running first. */
+  static GuardedTomcat start(Path baseDir, List<FilterDef> filterDefs) throws LifecycleException {
+    GuardedTomcat server = new GuardedTomcat(baseDir, filterDefs);
+    server.tomcat.start();
+    return server;
+  }
+
+  /** A filter already configured, e.g. by its builder. */
+  static FilterDef definitionOf(Filter filter) {
     FilterDef filterDef = new FilterDef();
     filterDef.setFilter(filter);
     filterDef.setFilterClass(filter.getClass().getName());
-    return start(baseDir, filterDef);
+    return filterDef;
+  }
+
+  /** A filter the container instantiates and configures with these init-parameters only, as in web.xml. */
+  static FilterDef definitionOf(Class<? extends Filter> filterClass, Map<String, String> initParameters) {
+    FilterDef filterDef = new FilterDef();
+    filterDef.setFilterClass(filterClass.getName());
+    initParameters.forEach(filterDef::addInitParameter);
+    return filterDef;
   }
 
   /** Starts Tomcat with a {@link VippsCallbackFilter} configured only by these init-parameters, as in web.xml. */
   static GuardedTomcat startWithInitParameters(Path baseDir, Map<String, String> initParameters)
       throws LifecycleException {
-    FilterDef filterDef = new FilterDef();
-    filterDef.setFilterClass(VippsCallbackFilter.class.getName());
-    initParameters.forEach(filterDef::addInitParameter);
-    return start(baseDir, filterDef);
-  }
-
-  private static GuardedTomcat start(Path baseDir, FilterDef filterDef) throws LifecycleException {
-    GuardedTomcat server = new GuardedTomcat(baseDir, filterDef);
-    server.tomcat.start();
-    return server;
+    return start(baseDir, List.of(definitionOf(VippsCallbackFilter.class, initParameters)));
   }
 
   int port() {

@@ -31,6 +31,11 @@ final class LogCapture implements AutoCloseable {
         .toList();
   }
 
+  /** Forgets what was captured so far. */
+  void clear() {
+    appender.list.clear();
+  }
+
   @Override
   public void close() {
     logger.detachAppender(appender);

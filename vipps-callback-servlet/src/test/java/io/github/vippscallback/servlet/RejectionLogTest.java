@@ -20,7 +20,7 @@ class RejectionLogTest {
   private final AtomicLong nanos = new AtomicLong();
   private final LogCapture log = LogCapture.of(RejectionLogTest.class);
   private final RejectionLog rejectionLog =
-      new RejectionLog(LoggerFactory.getLogger(RejectionLogTest.class), true, nanos::get);
+      new RejectionLog(LoggerFactory.getLogger(RejectionLogTest.class), true, EnforcementMode.ENFORCE, nanos::get);
 
   @AfterEach
   void detach() {

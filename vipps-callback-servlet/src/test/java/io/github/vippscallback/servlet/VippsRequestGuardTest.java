@@ -79,6 +79,28 @@ class VippsRequestGuardTest {
   }
 
   @Test
+  void reportOnlyGivesTheSameVerdictButLetsEveryRequestThrough() {
+    RecordingObserver observer = new RecordingObserver();
+    VippsRequestGuard reportOnly = VippsRequestGuard.of(allowlist, ClientAddressResolver.ignoringForwardedHeaders(),
+        observer, Duration.ofSeconds(5), EnforcementMode.REPORT_ONLY);
+    VippsRequestGuard enforcing = VippsRequestGuard.of(
+        allowlist, ClientAddressResolver.ignoringForwardedHeaders(), CallbackObserver.NONE, Duration.ofSeconds(5));
+
+    GuardVerdict denied = reportOnly.check(request("127.0.0.9", Map.of(), new AtomicInteger()));
+    GuardVerdict allowed = reportOnly.check(request("127.0.0.2", Map.of(), new AtomicInteger()));
+
+    assertThat(denied).isEqualTo(new GuardVerdict(CallbackOutcome.DENIED, "127.0.0.9"));
+    assertThat(reportOnly.letsThrough(denied)).isTrue();
+    assertThat(reportOnly.letsThrough(allowed)).isTrue();
+    assertThat(reportOnly.mode()).isEqualTo(EnforcementMode.REPORT_ONLY);
+    assertThat(observer.count(CallbackOutcome.DENIED)).isEqualTo(1);
+    assertThat(enforcing.mode()).isEqualTo(EnforcementMode.ENFORCE);
+    assertThat(enforcing.letsThrough(denied)).isFalse();
+    assertThat(enforcing.letsThrough(new GuardVerdict(CallbackOutcome.UNAVAILABLE, null))).isFalse();
+    assertThat(enforcing.letsThrough(allowed)).isTrue();
+  }
+
+  @Test
   void readsNoForwardedHeaderWhenNoProxyIsTrusted() {
     AtomicInteger headerReads = new AtomicInteger();
     VippsRequestGuard guard = VippsRequestGuard.of(

@@ -66,7 +66,9 @@ class VippsWebhookSignatureFilterInitTest {
       "max-body-size | 0         | but was '0'",
       "max-body-size | 11MB      | but was '11MB'",
       "public-url    | shop.example.com | 'public-url' must be an http(s) URL without query, such as https://shop.example.com, but was 'shop.example.com'",
-      "public-url    | https://shop.example.com/?a=b | but was 'https://shop.example.com/?a=b'"
+      "public-url    | https://shop.example.com/?a=b | but was 'https://shop.example.com/?a=b'",
+      "mode          | dry-run   | 'mode' must be one of enforce, report-only, but was 'dry-run'",
+      "mode          | ''        | 'mode' must be one of enforce, report-only, but was ''"
   })
   void refusesBadParameterNamingItAndTheValue(String name, String value, String message) {
     Map<String, String> parameters = new HashMap<>();
@@ -88,6 +90,25 @@ class VippsWebhookSignatureFilterInitTest {
 
     assertThatCode(() -> filter.init(config(parameters))).doesNotThrowAnyException();
     assertThat(filter.toString()).doesNotContain("webhook-secret");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"enforce, enforce", "report-only, report-only", "' REPORT-ONLY ', report-only", "Enforce, enforce"})
+  void readsTheModeInAnyCase(String value, String mode) throws ServletException {
+    VippsWebhookSignatureFilter filter = new VippsWebhookSignatureFilter();
+
+    filter.init(config(Map.of("webhook-secret", "s", "mode", value)));
+
+    assertThat(filter.toString()).contains("mode=" + mode);
+  }
+
+  @Test
+  void enforcesByDefault() throws ServletException {
+    VippsWebhookSignatureFilter filter = new VippsWebhookSignatureFilter();
+
+    filter.init(config(Map.of("webhook-secret", "s")));
+
+    assertThat(filter.toString()).contains("mode=enforce");
   }
 
   @Test

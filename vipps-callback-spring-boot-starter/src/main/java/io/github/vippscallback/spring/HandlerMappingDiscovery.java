@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -18,8 +19,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Finds the {@link VippsCallback} endpoints: every handler method of every
  * {@link RequestMappingHandlerMapping} whose method or class carries the annotation, directly or as a
  * meta-annotation, with the mapping's path patterns (prefixed with the dispatcher servlet's path) and
- * HTTP methods; then the configured {@code vipps.callback.paths} (also under the dispatcher servlet's
- * path) for every method.
+ * HTTP methods and {@link VippsCallback#signature()}; then the configured {@code vipps.callback.paths}
+ * (also under the dispatcher servlet's path) for every method, taking a signature when a secret applies.
  */
 final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> {
 
@@ -40,7 +41,8 @@ final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> 
     for (RequestMappingHandlerMapping mapping :
         beanFactory.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
       for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
-        if (!isCallback(entry.getValue())) {
+        VippsCallback.Signature signature = signatureOf(entry.getValue());
+        if (signature == null) {
           continue;
         }
         Set<String> methods = new LinkedHashSet<>();
@@ -48,7 +50,7 @@ final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> 
           methods.add(method.name());
         }
         for (String pattern : entry.getKey().getPatternValues()) {
-          found.add(new CallbackEndpoint(join(prefix, pattern), methods));
+          found.add(new CallbackEndpoint(join(prefix, pattern), methods, signature));
         }
       }
     }
@@ -56,6 +58,19 @@ final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> 
       found.add(new CallbackEndpoint(join(prefix, path), Set.of()));
     }
     return new ArrayList<>(found);
+  }
+
+  /**
+   * The {@link VippsCallback#signature()} of a marked handler, the method's annotation winning over the
+   * class's; {@code null} when the handler is not marked.
+   */
+  static VippsCallback.@Nullable Signature signatureOf(HandlerMethod handler) {
+    VippsCallback onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), VippsCallback.class);
+    if (onMethod != null) {
+      return onMethod.signature();
+    }
+    VippsCallback onClass = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), VippsCallback.class);
+    return onClass == null ? null : onClass.signature();
   }
 
   static boolean isCallback(HandlerMethod handler) {

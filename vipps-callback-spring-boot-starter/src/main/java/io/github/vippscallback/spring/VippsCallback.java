@@ -25,8 +25,36 @@ import java.lang.annotation.Target;
  *   void paymentUpdated(@PathVariable String orderId, @RequestBody String body) { ... }
  * }
  * }</pre>
+ *
+ * <p>Webhooks API requests are also signed by Vipps; {@link #signature()} says whether the endpoint
+ * requires that signature, checked after the address (401 when it is missing or wrong). An annotation
+ * on the method wins over one on the class.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface VippsCallback {}
+public @interface VippsCallback {
+
+  /**
+   * Whether the endpoint requires a valid Vipps webhook signature. By default ({@link Signature#AUTO})
+   * it does whenever a webhook secret applies to its path; mark callbacks that Vipps does not sign
+   * (eCom, Checkout, express shipping) {@link Signature#NONE}.
+   */
+  Signature signature() default Signature.AUTO;
+
+  /** Whether an endpoint requires a Vipps webhook signature. */
+  enum Signature {
+    /**
+     * Required when a webhook secret applies to the endpoint: {@code vipps.callback.webhook.secret}, or
+     * an entry of {@code vipps.callback.webhook.secrets} whose path pattern matches the endpoint's.
+     * Without one, only the address is checked. The default.
+     */
+    AUTO,
+    /**
+     * Always required: the application does not start unless a webhook secret applies to the endpoint.
+     */
+    REQUIRED,
+    /** Never checked, whatever secrets are configured: for callbacks Vipps does not sign. */
+    NONE
+  }
+}

@@ -3,6 +3,7 @@ package io.github.vippscallback.spring;
 import io.github.vippscallback.core.ClientAddressResolver;
 import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -86,15 +87,44 @@ public final class VippsCallbackAutoConfiguration {
     return CallbackSettings.clientAddressResolver(properties);
   }
 
-  /** The check: client address against the allowlist, telling every {@link CallbackObserver} bean. */
+  /**
+   * The check: client address against the allowlist, telling every {@link CallbackObserver} bean; in
+   * {@code vipps.callback.mode} ({@code enforce} or {@code report-only}).
+   *
+   * @throws VippsCallbackConfigurationException when the mode is bad
+   */
   @Bean
   @ConditionalOnMissingBean
   public VippsRequestGuard vippsRequestGuard(
       VippsAllowlist vippsCallbackAllowlist,
       ClientAddressResolver vippsCallbackClientAddressResolver,
-      ObjectProvider<CallbackObserver> observers) {
+      ObjectProvider<CallbackObserver> observers,
+      VippsCallbackProperties properties) {
     return VippsRequestGuard.of(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
-        CompositeCallbackObserver.of(observers.orderedStream().toList()), VippsRequestGuard.DEFAULT_RETRY_AFTER);
+        CompositeCallbackObserver.of(observers.orderedStream().toList()), VippsRequestGuard.DEFAULT_RETRY_AFTER,
+        WebhookSignatures.mode(properties));
+  }
+
+  /**
+   * The webhook signature check of the guarded endpoints that take one ({@link VippsCallback#signature()},
+   * {@code vipps.callback.webhook.*}), applied after the address check; refusals are told to every
+   * {@link CallbackObserver} bean as {@code SIGNATURE_INVALID} or {@code BODY_TOO_LARGE}.
+   *
+   * @throws VippsCallbackConfigurationException when a webhook property is bad
+   */
+  @Bean
+  WebhookSignatures vippsWebhookSignatures(
+      VippsCallbackEndpoints endpoints,
+      ListableBeanFactory beanFactory,
+      Environment environment,
+      VippsCallbackProperties properties,
+      ObjectProvider<CallbackObserver> observers) {
+    return new WebhookSignatures(
+        endpoints::endpoints,
+        new ServletPathPrefix(beanFactory, environment),
+        properties.getWebhook(),
+        WebhookSignatureObserver.forwardingTo(CompositeCallbackObserver.of(observers.orderedStream().toList())),
+        WebhookSignatures.mode(properties));
   }
 
   /**
@@ -142,9 +172,9 @@ public final class VippsCallbackAutoConfiguration {
     @Bean(name = FILTER_REGISTRATION_BEAN)
     @ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN)
     FilterRegistrationBean<VippsCallbackEndpointFilter> vippsCallbackFilterRegistration(
-        VippsCallbackEndpoints endpoints, VippsRequestGuard guard) {
+        VippsCallbackEndpoints endpoints, VippsRequestGuard guard, WebhookSignatures signatures) {
       FilterRegistrationBean<VippsCallbackEndpointFilter> registration =
-          new FilterRegistrationBean<>(new VippsCallbackEndpointFilter(endpoints, guard));
+          new FilterRegistrationBean<>(new VippsCallbackEndpointFilter(endpoints, guard, signatures));
       registration.setName("vippsCallbackFilter");
       registration.setOrder(FILTER_ORDER);
       registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE);

@@ -12,17 +12,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Used when Spring Security is not in use: applies the guard to the {@link VippsCallbackEndpoints} and
- * passes every other request through untouched.
+ * Used when Spring Security is not in use: applies the guard, then the webhook signature check of the
+ * endpoints that take one, to the {@link VippsCallbackEndpoints}, and passes every other request through
+ * untouched.
  */
 final class VippsCallbackEndpointFilter implements Filter {
 
   private final VippsCallbackEndpoints endpoints;
   private final VippsRequestGuard guard;
+  private final WebhookSignatures signatures;
 
-  VippsCallbackEndpointFilter(VippsCallbackEndpoints endpoints, VippsRequestGuard guard) {
+  VippsCallbackEndpointFilter(VippsCallbackEndpoints endpoints, VippsRequestGuard guard, WebhookSignatures signatures) {
     this.endpoints = endpoints;
     this.guard = guard;
+    this.signatures = signatures;
   }
 
   @Override
@@ -31,10 +34,12 @@ final class VippsCallbackEndpointFilter implements Filter {
     if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse
         && endpoints.matches(http)) {
       GuardVerdict verdict = guard.check(http);
-      if (!verdict.allowed()) {
+      if (!guard.letsThrough(verdict)) {
         guard.reject(verdict, http, httpResponse);
         return;
       }
+      signatures.apply(http, httpResponse, chain); // after the address: a stranger's body is never read
+      return;
     }
     chain.doFilter(request, response);
   }

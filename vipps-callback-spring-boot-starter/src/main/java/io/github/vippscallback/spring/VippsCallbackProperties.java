@@ -2,9 +2,12 @@ package io.github.vippscallback.spring;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Vipps callback guard, under {@code vipps.callback}.
@@ -44,8 +47,17 @@ public class VippsCallbackProperties {
    */
   private List<String> paths = new ArrayList<>();
 
+  /**
+   * 'enforce' refuses requests that fail a check (address or webhook signature); 'report-only' checks,
+   * logs and counts them exactly as when enforcing, but lets them through, to watch a rollout first.
+   */
+  private String mode = "enforce";
+
   /** How the request servers' names are resolved. */
   private final Dns dns = new Dns();
+
+  /** How Vipps webhook signatures are checked. */
+  private final Webhook webhook = new Webhook();
 
   /** Whether the callback endpoints are guarded. */
   public boolean isEnabled() {
@@ -110,6 +122,112 @@ public class VippsCallbackProperties {
   /** The DNS settings. */
   public Dns getDns() {
     return dns;
+  }
+
+  /** The mode: {@code enforce} or {@code report-only}. */
+  public String getMode() {
+    return mode;
+  }
+
+  /** Sets the mode: {@code enforce} or {@code report-only}. */
+  public void setMode(String mode) {
+    this.mode = mode;
+  }
+
+  /** The webhook signature settings. */
+  public Webhook getWebhook() {
+    return webhook;
+  }
+
+  /**
+   * Webhook signature settings, under {@code vipps.callback.webhook}. The secrets may come from any
+   * property source (environment variables, a secret store); they are never logged.
+   */
+  public static class Webhook {
+
+    /**
+     * The secret Vipps returned when the webhook was registered. @VippsCallback endpoints then require a
+     * valid signature, unless marked signature = NONE.
+     */
+    private @Nullable String secret;
+
+    /**
+     * Secrets by path pattern, for several webhook registrations: the first pattern (in order) that
+     * matches an endpoint's path pattern gives its secret, before vipps.callback.webhook.secret. Patterns
+     * are written like @RequestMapping paths, relative to spring.mvc.servlet.path; in a properties file
+     * put them in brackets, e.g. vipps.callback.webhook.secrets[/vipps/webhooks/payments/**]=...
+     */
+    private Map<String, String> secrets = new LinkedHashMap<>();
+
+    /**
+     * The public base URL Vipps calls, e.g. https://shop.example.com, when a proxy stands between Vipps
+     * and the application: Vipps signs that host, and that path followed by the request's. Empty: the
+     * request's own host.
+     */
+    private @Nullable String publicUrl;
+
+    /** The largest webhook body accepted; larger ones get 413. From 1B to 10MB. */
+    private DataSize maxBodySize = DataSize.ofKilobytes(64);
+
+    /** How far x-ms-date may be from the clock, either side. From 1s to 1h. */
+    private Duration dateWindow = Duration.ofMinutes(5);
+
+    /** The single webhook secret, or {@code null}. */
+    public @Nullable String getSecret() {
+      return secret;
+    }
+
+    /** Sets the single webhook secret. */
+    public void setSecret(@Nullable String secret) {
+      this.secret = secret;
+    }
+
+    /** The secrets by path pattern, in order. */
+    public Map<String, String> getSecrets() {
+      return secrets;
+    }
+
+    /** Sets the secrets by path pattern, keeping their order. */
+    public void setSecrets(Map<String, String> secrets) {
+      this.secrets = new LinkedHashMap<>(secrets);
+    }
+
+    /** The public base URL, or {@code null}. */
+    public @Nullable String getPublicUrl() {
+      return publicUrl;
+    }
+
+    /** Sets the public base URL. */
+    public void setPublicUrl(@Nullable String publicUrl) {
+      this.publicUrl = publicUrl;
+    }
+
+    /** The largest body accepted. */
+    public DataSize getMaxBodySize() {
+      return maxBodySize;
+    }
+
+    /** Sets the largest body accepted. */
+    public void setMaxBodySize(DataSize maxBodySize) {
+      this.maxBodySize = maxBodySize;
+    }
+
+    /** How far x-ms-date may be from the clock. */
+    public Duration getDateWindow() {
+      return dateWindow;
+    }
+
+    /** Sets how far x-ms-date may be from the clock. */
+    public void setDateWindow(Duration dateWindow) {
+      this.dateWindow = dateWindow;
+    }
+
+    /** Never shows a secret. */
+    @Override
+    public String toString() {
+      return "Webhook{secret=" + (secret == null ? "(not set)" : "(set)") + ", secrets=" + secrets.keySet()
+          + ", publicUrl=" + publicUrl + ", maxBodySize=" + maxBodySize + ", dateWindow=" + dateWindow + "}";
+    }
   }
 
   /** DNS settings, under {@code vipps.callback.dns}. */

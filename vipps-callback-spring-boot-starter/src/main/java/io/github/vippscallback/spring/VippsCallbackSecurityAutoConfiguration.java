@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
@@ -24,6 +25,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * {@value #FILTER_CHAIN_BEAN}, ordered ({@link #FILTER_CHAIN_ORDER}) ahead of the application's chains,
  * whose security matcher is exactly the {@link VippsCallbackEndpoints}. In it: access only from Vipps'
  * request servers, no CSRF token, no session, no login; a refused request gets the guard's 403 or 503.
+ * After the authorization, the webhook signature check of the endpoints that take one (401 or 413), so a
+ * stranger's body is never read.
  *
  * <p>It is ordered after Boot's servlet web security auto-configuration on purpose: Boot defines its
  * default chain (login for everything) only when no {@code SecurityFilterChain} bean exists yet, so the
@@ -70,7 +73,8 @@ public final class VippsCallbackSecurityAutoConfiguration {
       HttpSecurity http,
       VippsCallbackEndpoints endpoints,
       @Qualifier(AUTHORIZATION_MANAGER_BEAN) AuthorizationManager<RequestAuthorizationContext> vippsRequestServers,
-      VippsRequestGuard guard) throws Exception {
+      VippsRequestGuard guard,
+      WebhookSignatures signatures) throws Exception {
     VippsCallbackRejectionHandler rejection = new VippsCallbackRejectionHandler(guard);
     return http
         .securityMatcher(endpoints::matches)
@@ -84,6 +88,7 @@ public final class VippsCallbackSecurityAutoConfiguration {
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(rejection)
             .accessDeniedHandler(rejection))
+        .addFilterAfter(signatures.asFilter(), AuthorizationFilter.class)
         .build();
   }
 }

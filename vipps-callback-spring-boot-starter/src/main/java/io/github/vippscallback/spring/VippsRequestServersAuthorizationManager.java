@@ -13,7 +13,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Grants a request only when its client address is one of the Vipps request servers, whoever is
- * authenticated: the starter's rule, as the bean {@code vippsRequestServers}, for composing chains of your
+ * authenticated (in {@code vipps.callback.mode=report-only} it grants every request, after the same
+ * check, log and count): the starter's rule, as the bean {@code vippsRequestServers}, for composing chains of your
  * own:
  *
  * <pre>{@code
@@ -47,7 +48,7 @@ public final class VippsRequestServersAuthorizationManager
     HttpServletRequest request = context.getRequest();
     GuardVerdict verdict = guard.check(request);
     request.setAttribute(VERDICT_ATTRIBUTE, verdict);
-    return verdict.allowed() ? GRANTED : DENIED;
+    return guard.letsThrough(verdict) ? GRANTED : DENIED;
   }
 
   @Override

@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts guarded requests as {@value #REQUESTS}, tagged {@code outcome} = {@code allowed}, {@code denied}
- * or {@code unavailable}. The three counters are registered up front, so counting a request is one
- * increment: no look-up, no allocation.
+ * or {@code unavailable} (the address check, once per request), and {@code signature_invalid} or {@code
+ * body_too_large} (a webhook the signature check refused, after the address check counted it). The
+ * counters are registered up front, so counting a request is one increment: no look-up, no allocation.
  */
 public final class MicrometerCallbackObserver implements CallbackObserver {
 
@@ -18,12 +19,17 @@ public final class MicrometerCallbackObserver implements CallbackObserver {
   private final Counter allowed;
   private final Counter denied;
   private final Counter unavailable;
+  private final Counter signatureInvalid;
+  private final Counter bodyTooLarge;
 
-  /** Registers the three counters in {@code registry}. */
+  /** Registers the counters in {@code registry}. */
   public MicrometerCallbackObserver(MeterRegistry registry) {
     this.allowed = counter(registry, "allowed", "From a Vipps request server: passed on");
     this.denied = counter(registry, "denied", "Not from a Vipps request server: answered 403");
     this.unavailable = counter(registry, "unavailable", "No Vipps address known yet: answered 503");
+    this.signatureInvalid = counter(registry, "signature_invalid",
+        "A webhook without a valid Vipps signature: answered 401");
+    this.bodyTooLarge = counter(registry, "body_too_large", "A webhook body over the limit: answered 413");
   }
 
   private static Counter counter(MeterRegistry registry, String outcome, String description) {
@@ -40,6 +46,8 @@ public final class MicrometerCallbackObserver implements CallbackObserver {
       case ALLOWED -> allowed.increment();
       case DENIED -> denied.increment();
       case UNAVAILABLE -> unavailable.increment();
+      case SIGNATURE_INVALID -> signatureInvalid.increment();
+      case BODY_TOO_LARGE -> bodyTooLarge.increment();
     }
   }
 }

@@ -53,14 +53,14 @@ class VippsCallbackMetricsAutoConfigurationTests {
   }
 
   @Test
-  void registersAllThreeRequestCountersBeforeTheFirstRequest() throws Exception {
+  void registersEveryRequestCounterBeforeTheFirstRequest() throws Exception {
     try (LoopbackAllowlist loopback = LoopbackAllowlist.ready()) {
       runner.withBean(VippsAllowlist.class, () -> loopback.allowlist).run(context -> {
         MeterRegistry registry = context.getBean(MeterRegistry.class);
 
         assertThat(registry.find("vipps.callback.requests").counters())
             .extracting(counter -> counter.getId().getTag("outcome"))
-            .containsExactlyInAnyOrder("allowed", "denied", "unavailable");
+            .containsExactlyInAnyOrder("allowed", "denied", "unavailable", "signature_invalid", "body_too_large");
         assertThat(registry.find("vipps.callback.requests").counters())
             .allSatisfy(counter -> assertThat(counter.count()).isZero());
       });

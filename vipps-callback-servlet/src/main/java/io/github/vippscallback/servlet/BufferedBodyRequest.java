@@ -13,16 +13,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Hands a body that was already read (and verified) on to the rest of the chain: {@link
- * #getInputStream()} and {@link #getReader()} each start again at the first byte, as often as asked.
+ * Hands a body that was already read whole (and verified, or in report-only mode checked) on to the
+ * rest of the chain: {@link #getInputStream()} and {@link #getReader()} each start again at the first
+ * byte, as often as asked.
  */
-final class VerifiedBodyRequest extends HttpServletRequestWrapper {
+final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  VerifiedBodyRequest(HttpServletRequest request, byte[] body) {
+  BufferedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
@@ -49,7 +51,11 @@ final class VerifiedBodyRequest extends HttpServletRequestWrapper {
   }
 
   private Charset charset() throws UnsupportedEncodingException {
-    String encoding = getCharacterEncoding();
+    return charsetOf(getCharacterEncoding());
+  }
+
+  /** The named charset, or UTF-8 (JSON's) when none is named. */
+  static Charset charsetOf(@Nullable String encoding) throws UnsupportedEncodingException {
     if (encoding == null) {
       return StandardCharsets.UTF_8;
     }

@@ -1,0 +1,58 @@
+package io.github.vippscallback.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.vippscallback.core.WebhookSigner;
+import io.github.vippscallback.test.LoopbackHttpClient;
+import io.github.vippscallback.test.LoopbackHttpResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Webhook requests over real HTTP from a loopback source address, signed as Vipps signs them. */
+final class WebhookRequests {
+
+  /** A body with non-ASCII text: the controller must get these exact bytes. */
+  static final byte[] BODY = "{\"msn\":\"123456\",\"reference\":\"order-42\",\"name\":\"AUTHORIZED\",\"note\":\"blåbær\"}"
+      .getBytes(StandardCharsets.UTF_8);
+
+  private WebhookRequests() {}
+
+  /** The headers Vipps would send with {@code secret} for {@code body} to this path (Host 127.0.0.1:port). */
+  static Map<String, String> signed(String secret, int port, String path, byte[] body) {
+    return WebhookSigner.of(secret).sign("http://127.0.0.1:" + port + path, body).asMap();
+  }
+
+  /** POSTs {@code body} as JSON with these headers from {@code source}. */
+  static LoopbackHttpResponse post(String source, int port, String path, byte[] body, Map<String, String> headers)
+      throws IOException {
+    LoopbackHttpClient.Request request = LoopbackHttpClient.from(source)
+        .request("POST", port, path)
+        .header("Content-Type", "application/json")
+        .body(body);
+    headers.forEach(request::header);
+    return request.send();
+  }
+
+  /** POSTs {@code body} signed with {@code secret} from {@code source}. */
+  static LoopbackHttpResponse postSigned(String source, int port, String path, byte[] body, String secret)
+      throws IOException {
+    return post(source, port, path, body, signed(secret, port, path, body));
+  }
+
+  /** The controller ran and echoed exactly {@code body}. */
+  static void assertReached(LoopbackHttpResponse response, String endpoint, byte[] body) {
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("X-Endpoint")).isEqualTo(endpoint);
+    assertThat(response.body()).isEqualTo(new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** A 401 problem that reveals nothing. */
+  static void assertUnauthorizedProblem(LoopbackHttpResponse response, String secret) {
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.header("WWW-Authenticate")).isEqualTo("HMAC-SHA256");
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.header("X-Endpoint")).isNull();
+    assertThat(response.body()).contains("\"status\":401").doesNotContain(secret);
+  }
+}
