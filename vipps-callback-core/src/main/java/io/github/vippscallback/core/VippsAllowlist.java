@@ -1,11 +1,21 @@
 package io.github.vippscallback.core;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.ResolverConfig;
 
 /**
  * The set of addresses Vipps may send callbacks from, kept fresh from DNS in the background.
@@ -33,13 +43,33 @@ public final class VippsAllowlist implements AutoCloseable {
   /** The default number of retries of a query that timed out: 2. */
   public static final int DEFAULT_RETRIES = 2;
 
-  private VippsAllowlist() {
-    throw new UnsupportedOperationException("skeleton");
+  private static final Logger log = LoggerFactory.getLogger(VippsAllowlist.class);
+
+  private final VippsEnvironment environment;
+  private final List<String> hosts;
+  private final Set<IpRange> configured;
+  private final ChangeNotifier notifier;
+  private final HostRefresher refresher;
+  private volatile Snapshot snapshot;
+
+  private VippsAllowlist(Builder builder, List<InetSocketAddress> servers) {
+    this.environment = builder.environment;
+    this.hosts = List.copyOf(builder.effectiveHosts());
+    this.configured = AllowlistChange.sortedCopy(new TreeSet<>(builder.additionalAddresses));
+    this.notifier = new ChangeNotifier(environment);
+    this.snapshot = Snapshot.of(configured);
+    Duration timeout = builder.queryTimeout;
+    int retries = builder.retries;
+    this.refresher = new HostRefresher(
+        hosts,
+        executor -> new DnsQuerier(servers, timeout, retries, executor),
+        new HostRefresher.Settings(builder.minTtl, builder.maxTtl, builder.maxStale, builder.ticker, builder.clock),
+        this::publish);
   }
 
   /** Starts building an allowlist of the request servers of {@code environment}. */
   public static Builder builder(VippsEnvironment environment) {
-    throw new UnsupportedOperationException("skeleton");
+    return new Builder(Objects.requireNonNull(environment, "environment"));
   }
 
   /**
@@ -51,37 +81,57 @@ public final class VippsAllowlist implements AutoCloseable {
    *     an address literal (or {@code null}) is never allowed
    */
   public AllowlistDecision decide(@Nullable CharSequence clientAddress) {
-    throw new UnsupportedOperationException("skeleton");
+    Snapshot current = snapshot;
+    if (!current.ready()) {
+      return AllowlistDecision.UNAVAILABLE;
+    }
+    if (clientAddress == null) {
+      return AllowlistDecision.DENIED;
+    }
+    return current.set().contains(clientAddress) ? AllowlistDecision.ALLOWED : AllowlistDecision.DENIED;
   }
 
   /** Whether at least one address is known, fresh or stale. */
   public boolean isReady() {
-    throw new UnsupportedOperationException("skeleton");
+    return snapshot.ready();
   }
 
   /** The environment whose request servers this allowlist holds. */
   public VippsEnvironment environment() {
-    throw new UnsupportedOperationException("skeleton");
+    return environment;
   }
 
-  /** The host names resolved, in order. */
+  /** The host names resolved, in order: lower case, without a trailing dot (each is looked up as absolute). */
   public List<String> hosts() {
-    throw new UnsupportedOperationException("skeleton");
+    return hosts;
   }
 
-  /** A point-in-time view for health checks and diagnostics. */
+  /**
+   * A point-in-time view for health checks and diagnostics. Per host, the A and AAAA results are merged:
+   * the addresses of both, the shorter TTL, the earlier last success, the later error (prefixed with its
+   * record type), and stale when either is.
+   */
   public AllowlistStatus status() {
-    throw new UnsupportedOperationException("skeleton");
+    Snapshot current = snapshot;
+    List<HostStatus> statuses = new ArrayList<>(hosts.size());
+    for (String host : hosts) {
+      statuses.add(hostStatus(host));
+    }
+    return new AllowlistStatus(environment, current.ready(), current.entries(), statuses);
   }
 
-  /** Registers a listener for changes of the effective set. */
+  /**
+   * Registers a listener for changes of the effective set. It is told of changes that happen after it was
+   * added, not of the set as it stands; read that from {@link #status()}. Listeners run on the refresh
+   * thread, one after the other.
+   */
   public void addListener(AllowlistListener listener) {
-    throw new UnsupportedOperationException("skeleton");
+    notifier.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Removes a listener. */
   public void removeListener(AllowlistListener listener) {
-    throw new UnsupportedOperationException("skeleton");
+    notifier.remove(listener);
   }
 
   /**
@@ -89,69 +139,188 @@ public final class VippsAllowlist implements AutoCloseable {
    * calling it again does nothing.
    */
   public void start() {
-    throw new UnsupportedOperationException("skeleton");
+    refresher.start();
   }
 
   /**
-   * Waits until every host has had its first answer or failure, or the timeout passes.
+   * Waits until every host has had its first answer or failure, or the timeout passes. Waits the whole
+   * timeout when the allowlist was not started.
    *
    * @return whether the allowlist is ready
    */
   public boolean awaitFirstResolution(Duration timeout) throws InterruptedException {
-    throw new UnsupportedOperationException("skeleton");
+    refresher.awaitFirstResolution(Objects.requireNonNull(timeout, "timeout"));
+    return isReady();
   }
 
   /** Stops the background refresh. The last snapshot stays readable. */
   @Override
   public void close() {
-    throw new UnsupportedOperationException("skeleton");
+    refresher.close();
   }
 
-  /** Builds a {@link VippsAllowlist}. Not thread-safe; each setter validates its argument at once. */
+  /** Looks every host up again now, whatever its schedule; for tests. */
+  void refreshNow() {
+    refresher.refreshNow();
+  }
+
+  /** Recomputes the effective set; runs on the refresh thread, the only writer of the snapshot. */
+  private void publish() {
+    Set<IpRange> entries = new TreeSet<>(configured);
+    for (IpAddress address : refresher.addresses()) {
+      entries.add(IpRange.of(address));
+    }
+    Snapshot before = snapshot;
+    if (entries.equals(before.entries())) {
+      return;
+    }
+    Snapshot after = Snapshot.of(entries);
+    snapshot = after;
+    Set<IpRange> added = new TreeSet<>(entries);
+    added.removeAll(before.entries());
+    Set<IpRange> removed = new TreeSet<>(before.entries());
+    removed.removeAll(entries);
+    if (before.ready() && !after.ready()) {
+      log.error("The Vipps request-server allowlist ({}) is now empty: every address expired, so callbacks are"
+          + " answered 503 until DNS answers again", environment.id());
+    }
+    notifier.changed(new AllowlistChange(added, removed, entries), refresher.hostsWithAddresses(), hosts.size());
+  }
+
+  private HostStatus hostStatus(String host) {
+    FamilyState a = refresher.state(host, RecordFamily.A);
+    FamilyState aaaa = refresher.state(host, RecordFamily.AAAA);
+    List<IpAddress> addresses = new ArrayList<>(a.addresses());
+    addresses.addAll(aaaa.addresses());
+    Duration ttl = shorterKnown(a, aaaa);
+    @Nullable Instant lastSuccess = earlier(a.lastSuccess(), aaaa.lastSuccess());
+    @Nullable String lastError;
+    if (a.lastError() == null) {
+      lastError = aaaa.lastError() == null ? null : "AAAA: " + aaaa.lastError();
+    } else if (aaaa.lastError() == null || a.lastErrorNanos() - aaaa.lastErrorNanos() >= 0) {
+      lastError = "A: " + a.lastError();
+    } else {
+      lastError = "AAAA: " + aaaa.lastError();
+    }
+    return new HostStatus(host, addresses, ttl, lastSuccess, lastError, a.stale() || aaaa.stale());
+  }
+
+  private static Duration shorterKnown(FamilyState a, FamilyState aaaa) {
+    if (a.lastSuccess() == null) {
+      return aaaa.ttl();
+    }
+    if (aaaa.lastSuccess() == null) {
+      return a.ttl();
+    }
+    return a.ttl().compareTo(aaaa.ttl()) <= 0 ? a.ttl() : aaaa.ttl();
+  }
+
+  private static @Nullable Instant earlier(@Nullable Instant first, @Nullable Instant second) {
+    if (first == null) {
+      return second;
+    }
+    if (second == null) {
+      return first;
+    }
+    return first.isBefore(second) ? first : second;
+  }
+
+  /**
+   * Builds a {@link VippsAllowlist}. Not thread-safe; each setter validates its argument at once and
+   * names the setting and the bad value when it refuses one.
+   */
   public static final class Builder {
 
-    private Builder() {
-      throw new UnsupportedOperationException("skeleton");
+    private static final Duration SHORTEST_TTL = Duration.ofSeconds(1);
+    private static final int MAX_RETRIES = 10;
+
+    private final VippsEnvironment environment;
+    private List<String> hosts;
+    private final Set<String> additionalHosts = new LinkedHashSet<>();
+    private final List<IpRange> additionalAddresses = new ArrayList<>();
+    private @Nullable List<InetSocketAddress> dnsServers;
+    private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+    private int retries = DEFAULT_RETRIES;
+    private Duration minTtl = DEFAULT_MIN_TTL;
+    private Duration maxTtl = DEFAULT_MAX_TTL;
+    private Duration maxStale = DEFAULT_MAX_STALE;
+    private Ticker ticker = Ticker.systemTicker();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(VippsEnvironment environment) {
+      this.environment = environment;
+      this.hosts = environment.requestServers();
     }
 
     /**
-     * The DNS servers to ask, each {@code host}, {@code host:port} or {@code [v6]:port}; default: the
-     * system's resolvers.
+     * The DNS servers to ask, each {@code host}, {@code host:port} or {@code [v6]:port}, where host is an
+     * IP address literal (a server is never looked up by name); the port defaults to 53. An empty
+     * collection means the default: the system's resolvers.
      *
      * @throws IllegalArgumentException naming a bad entry
      */
     public Builder dnsServers(Collection<String> servers) {
-      throw new UnsupportedOperationException("skeleton");
+      List<InetSocketAddress> parsed = new ArrayList<>();
+      for (String server : Objects.requireNonNull(servers, "dns-servers")) {
+        parsed.add(DnsServers.parse(server));
+      }
+      this.dnsServers = parsed.isEmpty() ? null : List.copyOf(parsed);
+      return this;
     }
 
     /** How long one query may take before it is retried; default {@link #DEFAULT_QUERY_TIMEOUT}. */
     public Builder queryTimeout(Duration timeout) {
-      throw new UnsupportedOperationException("skeleton");
+      Objects.requireNonNull(timeout, "query-timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("query-timeout must be positive, was " + timeout);
+      }
+      this.queryTimeout = timeout;
+      return this;
     }
 
-    /** How often a timed-out query is retried; default {@link #DEFAULT_RETRIES}. */
+    /** How often a timed-out query is retried, 0 to 10; default {@link #DEFAULT_RETRIES}. */
     public Builder retries(int retries) {
-      throw new UnsupportedOperationException("skeleton");
+      if (retries < 0 || retries > MAX_RETRIES) {
+        throw new IllegalArgumentException("retries must be 0.." + MAX_RETRIES + ", was " + retries);
+      }
+      this.retries = retries;
+      return this;
     }
 
-    /** The shortest refresh interval, whatever the TTL says; at least 1 second. */
+    /**
+     * The shortest refresh interval, whatever the TTL says; at least 1 second; default
+     * {@link #DEFAULT_MIN_TTL}.
+     */
     public Builder minTtl(Duration minTtl) {
-      throw new UnsupportedOperationException("skeleton");
+      this.minTtl = atLeastOneSecond("min-ttl", minTtl);
+      return this;
     }
 
-    /** The longest refresh interval, whatever the TTL says. */
+    /** The longest refresh interval, whatever the TTL says; at least 1 second; default {@link #DEFAULT_MAX_TTL}. */
     public Builder maxTtl(Duration maxTtl) {
-      throw new UnsupportedOperationException("skeleton");
+      this.maxTtl = atLeastOneSecond("max-ttl", maxTtl);
+      return this;
     }
 
-    /** How long a host keeps last-known-good addresses through DNS failures. */
+    /**
+     * How long a host keeps last-known-good addresses through DNS failures, counted from its last
+     * success; zero or more; default {@link #DEFAULT_MAX_STALE}.
+     */
     public Builder maxStale(Duration maxStale) {
-      throw new UnsupportedOperationException("skeleton");
+      Objects.requireNonNull(maxStale, "max-stale");
+      if (maxStale.isNegative()) {
+        throw new IllegalArgumentException("max-stale must not be negative, was " + maxStale);
+      }
+      this.maxStale = maxStale;
+      return this;
     }
 
-    /** Host names resolved in addition to the environment's request servers. */
+    /** Host names resolved in addition to the environment's request servers (or those set by {@link #hosts}). */
     public Builder additionalHosts(Collection<String> hosts) {
-      throw new UnsupportedOperationException("skeleton");
+      for (String host : Objects.requireNonNull(hosts, "additional-hosts")) {
+        additionalHosts.add(DnsNames.normalize("additional-hosts", host));
+      }
+      return this;
     }
 
     /**
@@ -159,26 +328,52 @@ public final class VippsAllowlist implements AutoCloseable {
      * library is released again. Must not be empty.
      */
     public Builder hosts(Collection<String> hosts) {
-      throw new UnsupportedOperationException("skeleton");
+      Objects.requireNonNull(hosts, "hosts");
+      if (hosts.isEmpty()) {
+        throw new IllegalArgumentException(
+            "hosts must not be empty; leave it unset to use the " + environment.id() + " request servers "
+                + environment.requestServers());
+      }
+      Set<String> normalized = new LinkedHashSet<>();
+      for (String host : hosts) {
+        normalized.add(DnsNames.normalize("hosts", host));
+      }
+      this.hosts = List.copyOf(normalized);
+      return this;
     }
 
     /**
-     * Addresses or CIDR ranges always allowed, e.g. loopback for local testing.
+     * Addresses or CIDR ranges always allowed, e.g. loopback for local testing. They count towards
+     * readiness: with any configured, the allowlist is ready before DNS answers.
      *
      * @throws IllegalArgumentException naming a bad entry
      */
     public Builder additionalAddresses(Collection<String> addressesOrRanges) {
-      throw new UnsupportedOperationException("skeleton");
+      for (String entry : Objects.requireNonNull(addressesOrRanges, "additional-addresses")) {
+        if (entry == null) {
+          throw new IllegalArgumentException("additional-addresses must not contain null");
+        }
+        try {
+          additionalAddresses.add(IpRange.parse(entry.strip()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "additional-addresses entry '" + entry + "' is not an IP address or CIDR range (e.g. 127.0.0.1,"
+                  + " 10.0.0.0/8, ::1, 2001:db8::/32): " + e.getMessage(), e);
+        }
+      }
+      return this;
     }
 
     /** A monotonic time source for TTLs and staleness; for tests. Default: {@link Ticker#systemTicker()}. */
     public Builder ticker(Ticker ticker) {
-      throw new UnsupportedOperationException("skeleton");
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
     }
 
     /** The wall clock that stamps diagnostics; default: UTC system clock. */
     public Builder clock(Clock clock) {
-      throw new UnsupportedOperationException("skeleton");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
     }
 
     /**
@@ -187,7 +382,38 @@ public final class VippsAllowlist implements AutoCloseable {
      * @throws IllegalArgumentException when the settings contradict each other, e.g. min-ttl above max-ttl
      */
     public VippsAllowlist build() {
-      throw new UnsupportedOperationException("skeleton");
+      if (minTtl.compareTo(maxTtl) > 0) {
+        throw new IllegalArgumentException(
+            "min-ttl (" + minTtl + ") must not be greater than max-ttl (" + maxTtl + ")");
+      }
+      List<InetSocketAddress> servers = dnsServers;
+      if (servers == null) {
+        servers = systemServers();
+      }
+      return new VippsAllowlist(this, servers);
+    }
+
+    private List<String> effectiveHosts() {
+      Set<String> all = new LinkedHashSet<>(hosts);
+      all.addAll(additionalHosts);
+      return List.copyOf(all);
+    }
+
+    private static List<InetSocketAddress> systemServers() {
+      List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
+      if (servers.isEmpty()) {
+        throw new IllegalStateException(
+            "No system DNS servers found (e.g. in /etc/resolv.conf); configure dns-servers");
+      }
+      return List.copyOf(servers);
+    }
+
+    private static Duration atLeastOneSecond(String setting, Duration value) {
+      Objects.requireNonNull(value, setting);
+      if (value.compareTo(SHORTEST_TTL) < 0) {
+        throw new IllegalArgumentException(setting + " must be at least 1s, was " + value);
+      }
+      return value;
     }
   }
 }

@@ -1,7 +1,11 @@
 package io.github.vippscallback.core;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Vipps MobilePay environment: its API server and the request servers Vipps sends callbacks from.
@@ -40,13 +44,38 @@ public enum VippsEnvironment {
    * @return the environment
    * @throws IllegalArgumentException naming the bad value and the valid ones
    */
-  public static VippsEnvironment parse(String value) {
-    throw new UnsupportedOperationException("skeleton");
+  public static VippsEnvironment parse(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(
+          "Vipps environment must not be " + (value == null ? "null" : "blank")
+              + "; valid values are: " + describeValidValues());
+    }
+    String name = value.strip().toLowerCase(Locale.ROOT);
+    for (VippsEnvironment environment : values()) {
+      if (environment.id.equals(name) || environment.alias.equals(name)) {
+        return environment;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown Vipps environment '" + value.strip() + "'; valid values are: " + describeValidValues());
   }
 
   /** The names {@link #parse} accepts, for error messages: {@code "prod, production, test, mt"}. */
   public static String validValues() {
-    throw new UnsupportedOperationException("skeleton");
+    return Arrays.stream(values())
+        .map(environment -> environment.id + ", " + environment.alias)
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String describeValidValues() {
+    return Arrays.stream(values())
+        .map(environment -> environment.id + " (alias " + environment.alias + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The alias {@link #parse} accepts besides {@link #id()}: {@code production} or {@code mt}. */
+  public String alias() {
+    return alias;
   }
 
   /** The canonical name: {@code prod} or {@code test}. */

@@ -1,0 +1,284 @@
+package io.github.vippscallback.core;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
+
+/**
+ * Keeps every host's A and AAAA records fresh, each on its own schedule, on one daemon thread named
+ * {@value #THREAD_NAME}. All lookups of a round are sent at once (asynchronously), so a round takes one
+ * round trip, not one per host.
+ *
+ * <p>After an answer, the next lookup is due after the answer's TTL clamped to [min-ttl, max-ttl], less up
+ * to 10% random jitter so hosts do not stay in lock-step. After a failure, the last known good addresses
+ * stay (marked stale) and the lookup is retried with exponential backoff from 1 second, capped at
+ * max-ttl; once max-stale has passed since the last success (measured on the {@link Ticker}), the
+ * addresses are dropped. Every change of state is stored in a Caffeine cache keyed by host and record
+ * type, then {@code onChange} runs; all of this happens on the refresh thread, so state has one writer.
+ */
+final class HostRefresher implements AutoCloseable {
+
+  static final String THREAD_NAME = "vipps-callback-dns";
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  private static final Logger log = LoggerFactory.getLogger(VippsAllowlist.class);
+
+  /** One host's one record type. */
+  record Key(String host, RecordFamily family) {}
+
+  /** Scheduling of one key; touched only on the refresh thread. */
+  private static final class Slot {
+    @Nullable ScheduledFuture<?> pending;
+    boolean inFlight;
+    boolean answeredOnce;
+  }
+
+  private final Map<String, Name> names;
+  private final Map<Key, Slot> slots;
+  private final Cache<Key, FamilyState> states;
+  private final DnsQuerier querier;
+  private final ScheduledThreadPoolExecutor scheduler;
+  private final Executor refreshThread;
+  private final Settings settings;
+  private final Runnable onChange;
+  private final CountDownLatch firstResolution;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile boolean closed;
+
+  /** The timing settings. */
+  record Settings(Duration minTtl, Duration maxTtl, Duration maxStale, Ticker ticker, Clock clock) {}
+
+  /**
+   * @param hosts normalized host names (no trailing dot)
+   * @param querierFactory builds the querier given the executor its completions must run on
+   * @param onChange runs on the refresh thread after any state changed
+   */
+  HostRefresher(
+      List<String> hosts,
+      java.util.function.Function<Executor, DnsQuerier> querierFactory,
+      Settings settings,
+      Runnable onChange) {
+    this.settings = settings;
+    this.onChange = onChange;
+    Map<String, Name> byHost = new LinkedHashMap<>();
+    Map<Key, Slot> bySlot = new LinkedHashMap<>();
+    for (String host : hosts) {
+      byHost.put(host, DnsNames.absolute(host));
+      for (RecordFamily family : RecordFamily.values()) {
+        bySlot.put(new Key(host, family), new Slot());
+      }
+    }
+    this.names = Collections.unmodifiableMap(byHost);
+    this.slots = Collections.unmodifiableMap(bySlot);
+    this.states = Caffeine.newBuilder().ticker(settings.ticker()).executor(Runnable::run).build();
+    this.firstResolution = new CountDownLatch(bySlot.size());
+    this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, THREAD_NAME);
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.scheduler.setRemoveOnCancelPolicy(true);
+    this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.refreshThread = task -> {
+      if (!closed) {
+        try {
+          scheduler.execute(task);
+        } catch (RejectedExecutionException whenClosed) {
+          // Closed meanwhile: the answer is no longer wanted.
+        }
+      }
+    };
+    this.querier = querierFactory.apply(refreshThread);
+  }
+
+  /** Sends every first lookup at once; later calls do nothing. */
+  void start() {
+    if (started.compareAndSet(false, true)) {
+      log.info("Resolving {} Vipps request-server host names (A and AAAA) via {}", names.size(), querier.servers());
+      refreshThread.execute(this::refreshAll);
+    }
+  }
+
+  /** Looks every host up again now, whatever its schedule (those already in flight are left alone). */
+  void refreshNow() {
+    if (started.get()) {
+      refreshThread.execute(this::refreshAll);
+    }
+  }
+
+  boolean awaitFirstResolution(Duration timeout) throws InterruptedException {
+    return firstResolution.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The state of one host's records of one type; readable from any thread. */
+  FamilyState state(String host, RecordFamily family) {
+    FamilyState state = states.getIfPresent(new Key(host, family));
+    return state == null ? FamilyState.UNRESOLVED : state;
+  }
+
+  /** Every address known now, in host order; readable from any thread. */
+  List<IpAddress> addresses() {
+    List<IpAddress> all = new ArrayList<>();
+    for (Key key : slots.keySet()) {
+      all.addAll(state(key.host(), key.family()).addresses());
+    }
+    return all;
+  }
+
+  /** How many hosts have at least one address now. */
+  int hostsWithAddresses() {
+    int count = 0;
+    for (String host : names.keySet()) {
+      if (!state(host, RecordFamily.A).addresses().isEmpty()
+          || !state(host, RecordFamily.AAAA).addresses().isEmpty()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    scheduler.shutdownNow();
+  }
+
+  private void refreshAll() {
+    slots.keySet().forEach(this::refresh);
+  }
+
+  private void refresh(Key key) {
+    Slot slot = slots.get(key);
+    if (closed || slot == null || slot.inFlight) {
+      return;
+    }
+    ScheduledFuture<?> pending = slot.pending;
+    if (pending != null) {
+      pending.cancel(false);
+      slot.pending = null;
+    }
+    slot.inFlight = true;
+    Name name = names.get(key.host());
+    if (name == null) {
+      return;
+    }
+    querier.lookup(name, key.family())
+        .thenAcceptAsync(outcome -> onOutcome(key, slot, outcome), refreshThread);
+  }
+
+  private void onOutcome(Key key, Slot slot, LookupOutcome outcome) {
+    slot.inFlight = false;
+    Duration delay = settings.maxTtl();
+    try {
+      delay = apply(key, outcome);
+    } catch (RuntimeException unexpected) {
+      log.error("Unexpected failure handling the DNS answer for {} {}; retrying in {}",
+          key.host(), key.family(), Durations.describe(delay), unexpected);
+    } finally {
+      if (!slot.answeredOnce) {
+        slot.answeredOnce = true;
+        firstResolution.countDown();
+      }
+    }
+    if (!closed) {
+      try {
+        slot.pending = scheduler.schedule(() -> refresh(key), delay.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException whenClosed) {
+        // Closed meanwhile.
+      }
+    }
+  }
+
+  /** Stores the new state, tells the allowlist, and says when to look again. */
+  private Duration apply(Key key, LookupOutcome outcome) {
+    FamilyState before = state(key.host(), key.family());
+    long now = settings.ticker().read();
+    FamilyState after;
+    Duration delay;
+    if (outcome instanceof LookupOutcome.Answered) {
+      LookupOutcome.Answered answered = (LookupOutcome.Answered) outcome;
+      Duration ttl = clamp(answered.ttlSeconds());
+      after = before.succeeded(answered.addresses(), ttl, now, settings.clock().instant());
+      if (before.failures() > 0) {
+        log.info("DNS lookup of {} {} works again after {} failure(s): {}; next refresh in {}",
+            key.family(), key.host(), before.failures(), answered.summary(), Durations.describe(ttl));
+      }
+      delay = jitter(ttl);
+    } else {
+      String error = ((LookupOutcome.Failed) outcome).error();
+      after = before.failed(error, now);
+      if (before.failures() == 0) {
+        warnFirstFailure(key, before, error);
+      }
+      @Nullable Duration since = after.sinceLastSuccess(now);
+      if (!after.addresses().isEmpty() && since != null && since.compareTo(settings.maxStale()) >= 0) {
+        log.error("Dropping the {} address(es) {} of {} from the Vipps allowlist: DNS ({} records) has failed for {}"
+                + " since the last success at {}, beyond max-stale {}; last error: {}. Check the DNS servers"
+                + " this application uses, or raise max-stale.",
+            after.addresses().size(), after.addresses(), key.host(), key.family(), Durations.describe(since),
+            after.lastSuccess(), Durations.describe(settings.maxStale()), error);
+        after = after.expired();
+      }
+      delay = jitter(backoff(after.failures()));
+    }
+    states.put(key, after);
+    onChange.run();
+    return delay;
+  }
+
+  private void warnFirstFailure(Key key, FamilyState before, String error) {
+    if (before.addresses().isEmpty()) {
+      log.warn("DNS lookup of {} {} failed: {}. It contributes no addresses until DNS answers; retrying with"
+              + " backoff.", key.family(), key.host(), error);
+    } else {
+      log.warn("DNS lookup of {} {} failed: {}. Keeping its last known good address(es) {} for up to {} since"
+              + " the last success at {}; retrying with backoff.",
+          key.family(), key.host(), error, before.addresses(), Durations.describe(settings.maxStale()),
+          before.lastSuccess());
+    }
+  }
+
+  /** The TTL clamped to [min-ttl, max-ttl]; a negative TTL (none given) is min-ttl. */
+  Duration clamp(long ttlSeconds) {
+    if (ttlSeconds < 0) {
+      return settings.minTtl();
+    }
+    Duration ttl = Duration.ofSeconds(ttlSeconds);
+    if (ttl.compareTo(settings.minTtl()) < 0) {
+      return settings.minTtl();
+    }
+    return ttl.compareTo(settings.maxTtl()) > 0 ? settings.maxTtl() : ttl;
+  }
+
+  /** 1s, 2s, 4s, ... after consecutive failures, capped at max-ttl. */
+  Duration backoff(int failures) {
+    int doublings = Math.min(Math.max(failures - 1, 0), 30);
+    Duration backoff = FIRST_BACKOFF.multipliedBy(1L << doublings);
+    return backoff.compareTo(settings.maxTtl()) > 0 ? settings.maxTtl() : backoff;
+  }
+
+  /** The interval less up to 10% at random. */
+  static Duration jitter(Duration interval) {
+    long nanos = interval.toNanos();
+    long spread = nanos / 10;
+    return spread <= 0 ? interval : Duration.ofNanos(nanos - ThreadLocalRandom.current().nextLong(spread + 1));
+  }
+}
