@@ -1,0 +1,103 @@
+package io.github.vippscallback.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IpLiteralParserTest {
+
+  /** Records what the parser delivered and answers as told. */
+  private static final class Recorder implements IpLiteralParser.Visitor {
+    final List<String> calls = new ArrayList<>();
+    final boolean answer;
+
+    Recorder(boolean answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public boolean testIpv4(int address) {
+      calls.add("v4 " + IpAddress.ofIpv4(address));
+      return answer;
+    }
+
+    @Override
+    public boolean testIpv6(long hi, long lo) {
+      calls.add("v6 " + IpAddress.ofIpv6(hi, lo));
+      return answer;
+    }
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @MethodSource("io.github.vippscallback.core.AddressLiteralTable#rows")
+  void deliversEachLiteralOnceToTheRightFamilyAndNothingForNonLiterals(
+      String input, @Nullable String canonical) {
+    Recorder recorder = new Recorder(true);
+    boolean parsed = IpLiteralParser.parse(input, recorder);
+    if (canonical == null) {
+      assertThat(parsed).isFalse();
+      assertThat(recorder.calls).isEmpty();
+    } else {
+      assertThat(parsed).isTrue();
+      String family = canonical.indexOf(':') >= 0 ? "v6 " : "v4 ";
+      assertThat(recorder.calls).containsExactly(family + canonical);
+    }
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @MethodSource("io.github.vippscallback.core.AddressLiteralTable#rows")
+  void parsesARegionInPlaceIgnoringTheCharactersAround(String input, @Nullable String canonical) {
+    String padded = "[ %" + input + ":\n]";
+    Recorder recorder = new Recorder(true);
+    boolean parsed = IpLiteralParser.parse(padded, 3, 3 + input.length(), recorder);
+    assertThat(parsed).isEqualTo(canonical != null);
+    assertThat(recorder.calls).hasSize(canonical == null ? 0 : 1);
+  }
+
+  @Test
+  void returnsTheVisitorsAnswer() {
+    assertThat(IpLiteralParser.parse("192.0.2.1", new Recorder(false))).isFalse();
+    assertThat(IpLiteralParser.parse("2001:db8::1", new Recorder(false))).isFalse();
+    assertThat(IpLiteralParser.parse("::ffff:192.0.2.1", new Recorder(true))).isTrue();
+  }
+
+  @Test
+  void deliversAMappedAddressAsIpv4() {
+    Recorder recorder = new Recorder(true);
+    IpLiteralParser.parse("::ffff:c000:201", recorder);
+    assertThat(recorder.calls).containsExactly("v4 192.0.2.1");
+  }
+
+  @Test
+  void rejectsARegionOutsideTheText() {
+    Recorder recorder = new Recorder(true);
+    assertThatThrownBy(() -> IpLiteralParser.parse("1.2.3.4", 2, 8, recorder))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> IpLiteralParser.parse("1.2.3.4", 3, 2, recorder))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void rejectsAnEmptyRegion() {
+    assertThat(IpLiteralParser.parse("1.2.3.4", 3, 3, new Recorder(true))).isFalse();
+  }
+
+  @Test
+  void rejectsVeryLongInputsQuickly() {
+    String longDigits = "1".repeat(1_000_000);
+    String longGroups = "1:".repeat(500_000) + "1";
+    String longDots = "1.".repeat(500_000) + "1";
+    Recorder recorder = new Recorder(true);
+    assertThat(IpLiteralParser.parse(longDigits, recorder)).isFalse();
+    assertThat(IpLiteralParser.parse(longGroups, recorder)).isFalse();
+    assertThat(IpLiteralParser.parse(longDots, recorder)).isFalse();
+    assertThat(IpLiteralParser.parse("::" + longDigits, recorder)).isFalse();
+    assertThat(recorder.calls).isEmpty();
+  }
+}
