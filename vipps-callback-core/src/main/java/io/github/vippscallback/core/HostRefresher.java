@@ -33,7 +33,8 @@ import org.xbill.DNS.Name;
  * stay (marked stale) and the lookup is retried with exponential backoff from 1 second, capped at
  * max-ttl; once max-stale has passed since the last success (measured on the {@link Ticker}), the
  * addresses are dropped. Every change of state is stored in a Caffeine cache keyed by host and record
- * type, then {@code onChange} runs; all of this happens on the refresh thread, so state has one writer.
+ * type, then {@code onChange} runs (once for a burst of answers); all of this happens on the refresh
+ * thread, so state has one writer.
  */
 final class HostRefresher implements AutoCloseable {
 
@@ -62,6 +63,9 @@ final class HostRefresher implements AutoCloseable {
   private final CountDownLatch firstResolution;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
+  // Touched only on the refresh thread:
+  private boolean publishQueued;
+  private int firstAnswersUnpublished;
 
   /** The timing settings. */
   record Settings(Duration minTtl, Duration maxTtl, Duration maxStale, Ticker ticker, Clock clock) {}
@@ -192,12 +196,12 @@ final class HostRefresher implements AutoCloseable {
     } catch (RuntimeException unexpected) {
       log.error("Unexpected failure handling the DNS answer for {} {}; retrying in {}",
           key.host(), key.family(), Durations.describe(delay), unexpected);
-    } finally {
-      if (!slot.answeredOnce) {
-        slot.answeredOnce = true;
-        firstResolution.countDown();
-      }
     }
+    if (!slot.answeredOnce) {
+      slot.answeredOnce = true;
+      firstAnswersUnpublished++;
+    }
+    publishSoon();
     if (!closed) {
       try {
         slot.pending = scheduler.schedule(() -> refresh(key), delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -205,6 +209,32 @@ final class HostRefresher implements AutoCloseable {
         // Closed meanwhile.
       }
     }
+  }
+
+  /**
+   * Runs {@code onChange} once for all outcomes handled before it gets its turn on the refresh thread,
+   * so answers that arrive together make one change, not one per host; then releases
+   * {@link #awaitFirstResolution} waiters for the first answers it covers.
+   */
+  private void publishSoon() {
+    if (publishQueued) {
+      return;
+    }
+    publishQueued = true;
+    refreshThread.execute(() -> {
+      publishQueued = false;
+      int released = firstAnswersUnpublished;
+      firstAnswersUnpublished = 0;
+      try {
+        onChange.run();
+      } catch (RuntimeException unexpected) {
+        log.error("Unexpected failure publishing the Vipps allowlist", unexpected);
+      } finally {
+        for (int i = 0; i < released; i++) {
+          firstResolution.countDown();
+        }
+      }
+    });
   }
 
   /** Stores the new state, tells the allowlist, and says when to look again. */
@@ -215,7 +245,7 @@ final class HostRefresher implements AutoCloseable {
     Duration delay;
     if (outcome instanceof LookupOutcome.Answered) {
       LookupOutcome.Answered answered = (LookupOutcome.Answered) outcome;
-      Duration ttl = clamp(answered.ttlSeconds());
+      Duration ttl = clamp(answered.ttlSeconds(), settings.minTtl(), settings.maxTtl());
       after = before.succeeded(answered.addresses(), ttl, now, settings.clock().instant());
       if (before.failures() > 0) {
         log.info("DNS lookup of {} {} works again after {} failure(s): {}; next refresh in {}",
@@ -237,10 +267,9 @@ final class HostRefresher implements AutoCloseable {
             after.lastSuccess(), Durations.describe(settings.maxStale()), error);
         after = after.expired();
       }
-      delay = jitter(backoff(after.failures()));
+      delay = jitter(backoff(after.failures(), settings.maxTtl()));
     }
     states.put(key, after);
-    onChange.run();
     return delay;
   }
 
@@ -256,23 +285,23 @@ final class HostRefresher implements AutoCloseable {
     }
   }
 
-  /** The TTL clamped to [min-ttl, max-ttl]; a negative TTL (none given) is min-ttl. */
-  Duration clamp(long ttlSeconds) {
+  /** The TTL clamped to [min, max]; a negative TTL (none given) is min. */
+  static Duration clamp(long ttlSeconds, Duration min, Duration max) {
     if (ttlSeconds < 0) {
-      return settings.minTtl();
+      return min;
     }
     Duration ttl = Duration.ofSeconds(ttlSeconds);
-    if (ttl.compareTo(settings.minTtl()) < 0) {
-      return settings.minTtl();
+    if (ttl.compareTo(min) < 0) {
+      return min;
     }
-    return ttl.compareTo(settings.maxTtl()) > 0 ? settings.maxTtl() : ttl;
+    return ttl.compareTo(max) > 0 ? max : ttl;
   }
 
-  /** 1s, 2s, 4s, ... after consecutive failures, capped at max-ttl. */
-  Duration backoff(int failures) {
+  /** 1s, 2s, 4s, ... after consecutive failures, capped at {@code cap}. */
+  static Duration backoff(int failures, Duration cap) {
     int doublings = Math.min(Math.max(failures - 1, 0), 30);
     Duration backoff = FIRST_BACKOFF.multipliedBy(1L << doublings);
-    return backoff.compareTo(settings.maxTtl()) > 0 ? settings.maxTtl() : backoff;
+    return backoff.compareTo(cap) > 0 ? cap : backoff;
   }
 
   /** The interval less up to 10% at random. */
