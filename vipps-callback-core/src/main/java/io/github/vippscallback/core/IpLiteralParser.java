@@ -29,7 +29,26 @@ final class IpLiteralParser {
     boolean testIpv6(long hi, long lo);
   }
 
+  /** Accepts every address: for telling literals from non-literals. */
+  private static final Visitor ANY_ADDRESS =
+      new Visitor() {
+        @Override
+        public boolean testIpv4(int address) {
+          return true;
+        }
+
+        @Override
+        public boolean testIpv6(long hi, long lo) {
+          return true;
+        }
+      };
+
   private IpLiteralParser() {}
+
+  /** Whether the region {@code from..to} of {@code text} is an address literal. Allocates nothing. */
+  static boolean isLiteral(CharSequence text, int from, int to) {
+    return parse(text, from, to, ANY_ADDRESS);
+  }
 
   /**
    * Parses all of {@code text}.
