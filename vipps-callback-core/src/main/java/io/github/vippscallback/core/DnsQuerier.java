@@ -193,10 +193,10 @@ final class DnsQuerier {
 
   private static @Nullable IpAddress address(Record record) {
     InetAddress inet;
-    if (record instanceof ARecord) {
-      inet = ((ARecord) record).getAddress();
-    } else if (record instanceof AAAARecord) {
-      inet = ((AAAARecord) record).getAddress();
+    if (record instanceof ARecord a) {
+      inet = a.getAddress();
+    } else if (record instanceof AAAARecord aaaa) {
+      inet = aaaa.getAddress();
     } else {
       return null;
     }
@@ -206,8 +206,7 @@ final class DnsQuerier {
   /** The RFC 2308 negative TTL: the smaller of the SOA's TTL and MINIMUM, or -1 without an SOA. */
   private static long negativeTtl(Message response) {
     for (Record record : response.getSection(Section.AUTHORITY)) {
-      if (record instanceof SOARecord) {
-        SOARecord soa = (SOARecord) record;
+      if (record instanceof SOARecord soa) {
         return Math.min(soa.getTTL(), soa.getMinimum());
       }
     }

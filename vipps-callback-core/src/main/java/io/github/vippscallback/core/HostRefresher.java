@@ -184,8 +184,14 @@ final class HostRefresher implements AutoCloseable {
     if (name == null) {
       return;
     }
-    querier.lookup(name, key.family())
-        .thenAcceptAsync(outcome -> onOutcome(key, slot, outcome), refreshThread);
+    // The lookup future never fails; should it, the slot is still released and rescheduled.
+    @SuppressWarnings("FutureReturnValueIgnored")
+    Object unused = querier.lookup(name, key.family())
+        .whenCompleteAsync(
+            (outcome, error) -> onOutcome(key, slot, outcome != null
+                ? outcome
+                : new LookupOutcome.Failed("internal error: " + error)),
+            refreshThread);
   }
 
   private void onOutcome(Key key, Slot slot, LookupOutcome outcome) {
@@ -243,8 +249,7 @@ final class HostRefresher implements AutoCloseable {
     long now = settings.ticker().read();
     FamilyState after;
     Duration delay;
-    if (outcome instanceof LookupOutcome.Answered) {
-      LookupOutcome.Answered answered = (LookupOutcome.Answered) outcome;
+    if (outcome instanceof LookupOutcome.Answered answered) {
       Duration ttl = clamp(answered.ttlSeconds(), settings.minTtl(), settings.maxTtl());
       after = before.succeeded(answered.addresses(), ttl, now, settings.clock().instant());
       if (before.failures() > 0) {

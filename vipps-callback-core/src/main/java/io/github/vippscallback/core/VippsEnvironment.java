@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@link VippsAllowlist} resolves them through DNS. The disaster-recovery servers are part of
  * {@link #PROD}: Vipps says they are as important as production.
  */
+@SuppressWarnings("ImmutableEnumChecker") // requestServers is an unmodifiable List.of(...)
 public enum VippsEnvironment {
 
   /** Production ({@code prod}, alias {@code production}). */

@@ -21,7 +21,7 @@ final class LogCapture implements AutoCloseable {
 
   /** The formatted messages logged at {@code level}, oldest first. */
   List<String> messages(Level level) {
-    synchronized (appender.list) {
+    synchronized (appender) { // AppenderBase.doAppend holds the same lock
       return appender.list.stream()
           .filter(event -> event.getLevel().equals(level))
           .map(ILoggingEvent::getFormattedMessage)

@@ -76,11 +76,11 @@ class VippsAllowlistBuilderTest {
 
   @Test
   void dnsServersAcceptAddressesWithAndWithoutPorts() {
-    assertThat(DnsServers.parse("10.0.0.53")).isEqualTo(new InetSocketAddress("10.0.0.53", 53));
-    assertThat(DnsServers.parse(" 10.0.0.53:5353 ")).isEqualTo(new InetSocketAddress("10.0.0.53", 5353));
-    assertThat(DnsServers.parse("2001:db8::53")).isEqualTo(new InetSocketAddress("2001:db8::53", 53));
-    assertThat(DnsServers.parse("[2001:db8::53]")).isEqualTo(new InetSocketAddress("2001:db8::53", 53));
-    assertThat(DnsServers.parse("[::1]:5353")).isEqualTo(new InetSocketAddress("::1", 5353));
+    assertThat(DnsServers.parse("10.0.0.53")).isEqualTo(socket("10.0.0.53", 53));
+    assertThat(DnsServers.parse(" 10.0.0.53:5353 ")).isEqualTo(socket("10.0.0.53", 5353));
+    assertThat(DnsServers.parse("2001:db8::53")).isEqualTo(socket("2001:db8::53", 53));
+    assertThat(DnsServers.parse("[2001:db8::53]")).isEqualTo(socket("2001:db8::53", 53));
+    assertThat(DnsServers.parse("[::1]:5353")).isEqualTo(socket("::1", 5353));
   }
 
   @Test
@@ -161,5 +161,9 @@ class VippsAllowlistBuilderTest {
     try (VippsAllowlist allowlist = builder.dnsServers(List.of()).build()) {
       assertThat(allowlist.hosts()).hasSize(8);
     }
+  }
+
+  private static InetSocketAddress socket(String address, int port) {
+    return new InetSocketAddress(IpAddress.parse(address).toInetAddress(), port);
   }
 }

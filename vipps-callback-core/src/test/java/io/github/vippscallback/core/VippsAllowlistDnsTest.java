@@ -81,7 +81,7 @@ class VippsAllowlistDnsTest {
 
   @Test
   void sendsEveryHostsQueriesAtOnceSoStartUpTakesOneRoundTrip() throws InterruptedException {
-    VippsEnvironment.PROD.requestServers().forEach(host -> dns.answer(host, 60, "192.0.2." + (host.length())));
+    VippsEnvironment.PROD.requestServers().forEach(host -> dns.answer(host, 60, "192.0.2." + host.length()));
     dns.answer("callback-1.vipps.no", 60, "192.0.2.101");
     dns.holdAnswers();
 
@@ -196,6 +196,34 @@ class VippsAllowlistDnsTest {
     assertThat(failing.lastSuccess()).isNull();
     assertThat(failing.lastError()).contains(error + dns.port());
     assertThat(dns.queryCount(MT2)).isPositive();
+  }
+
+  @Test
+  void asksTheNextServerWhenOneFails() throws IOException, InterruptedException {
+    try (LoopbackDnsServer second = LoopbackDnsServer.start()) {
+      dns.answer(MT1, 60, "192.0.2.66").behave(MT1, Behaviour.REFUSED);
+      second.answer(MT1, 60, "192.0.2.1");
+
+      VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1))
+          .dnsServers(List.of(dns.address(), second.address())).retries(1));
+
+      assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
+      assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
+      assertThat(allowlist.decide("192.0.2.66")).isEqualTo(AllowlistDecision.DENIED);
+      assertThat(dns.queryCount(MT1)).isEqualTo(2);
+      assertThat(second.queryCount(MT1)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void looksNamesUpAsAbsoluteNamesNeverInTheHostsFile() throws InterruptedException {
+    // "localhost" is in every hosts file; here only the DNS server is asked, and it has no such name.
+    VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of("localhost")));
+
+    assertThat(allowlist.awaitFirstResolution(GENEROUS)).isFalse();
+    assertThat(allowlist.decide("127.0.0.1")).isEqualTo(AllowlistDecision.UNAVAILABLE);
+    assertThat(host(allowlist, "localhost").lastSuccess()).isNotNull();
+    assertThat(dns.queryCount("localhost.")).isEqualTo(2);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.core.ClientAddressResolver;
 import io.github.vippscallback.core.VippsAllowlist;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -7,7 +8,15 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A filter that lets a request through only when its client address is one of the Vipps request
@@ -18,6 +27,10 @@ import java.io.IOException;
  * init-parameters ({@code web.xml} or {@code ServletContext.addFilter}) named by the {@code PARAM_}
  * constants; a missing or bad init-parameter stops {@link #init} with a message naming it. A filter
  * configured by init-parameters builds, starts and (in {@link #destroy}) closes its own allowlist.
+ *
+ * <p>An allowed request goes down the chain untouched. A denied one gets a 403 and an unavailable one a
+ * 503, each with an RFC 9457 {@code application/problem+json} body that names neither the allowlist nor
+ * the client address; the chain is not called. See {@link VippsRequestGuard} for the check itself.
  */
 public final class VippsCallbackFilter implements Filter {
 
@@ -25,7 +38,7 @@ public final class VippsCallbackFilter implements Filter {
   public static final String PARAM_ENVIRONMENT = "environment";
   /** Init-parameter: trusted proxies, comma-separated addresses or CIDR ranges. */
   public static final String PARAM_TRUSTED_PROXIES = "trusted-proxies";
-  /** Init-parameter: DNS servers, comma-separated {@code host}, {@code host:port} or {@code [v6]:port}. */
+  /** Init-parameter: DNS servers, comma-separated IP addresses {@code ip}, {@code ip:port} or {@code [v6]:port}. */
   public static final String PARAM_DNS_SERVERS = "dns-servers";
   /** Init-parameter: per-query DNS timeout, e.g. {@code 2s} or ISO-8601 {@code PT2S}. */
   public static final String PARAM_DNS_TIMEOUT = "dns-timeout";
@@ -39,58 +52,149 @@ public final class VippsCallbackFilter implements Filter {
   public static final String PARAM_ADDITIONAL_HOSTS = "additional-hosts";
   /** Init-parameter: comma-separated addresses or CIDR ranges always allowed. */
   public static final String PARAM_ADDITIONAL_ADDRESSES = "additional-addresses";
+  /**
+   * Init-parameter: the {@code Retry-After} of a 503, at least {@code 1s}; default
+   * {@link VippsRequestGuard#DEFAULT_RETRY_AFTER}.
+   */
+  public static final String PARAM_RETRY_AFTER = "retry-after";
+
+  private static final Logger LOG = LoggerFactory.getLogger(VippsCallbackFilter.class);
+
+  private final boolean configuredByInitParameters;
+  private volatile @Nullable VippsRequestGuard guard;
+  private volatile @Nullable VippsAllowlist ownedAllowlist;
 
   /** For configuration through init-parameters. */
   public VippsCallbackFilter() {
-    throw new UnsupportedOperationException("skeleton");
+    this.configuredByInitParameters = true;
+  }
+
+  private VippsCallbackFilter(VippsRequestGuard guard) {
+    this.configuredByInitParameters = false;
+    this.guard = guard;
   }
 
   /** Starts configuring a filter over an allowlist the caller owns (and starts and closes). */
   public static Builder builder(VippsAllowlist allowlist) {
-    throw new UnsupportedOperationException("skeleton");
+    return new Builder(Objects.requireNonNull(allowlist, "allowlist"));
   }
 
+  /**
+   * Reads the init-parameters, then builds and starts the allowlist, which answers 503 until its first
+   * addresses are resolved. A filter made by {@link #builder} reads none: given one of this filter's
+   * init-parameters it fails rather than ignore it.
+   *
+   * @throws ServletException naming the init-parameter, its bad value and the valid ones, when one is
+   *     missing, bad or unknown
+   */
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
-    throw new UnsupportedOperationException("skeleton");
+    if (!configuredByInitParameters) {
+      List<String> present = InitParameters.knownNamesPresent(filterConfig);
+      if (!present.isEmpty()) {
+        throw new ServletException("VippsCallbackFilter '" + filterConfig.getFilterName()
+            + "' was configured with VippsCallbackFilter.builder(...), so its init-parameters "
+            + present + " would be ignored; configure it one way only");
+      }
+      return;
+    }
+    if (guard != null) {
+      return; // Already initialised; a container calls init once.
+    }
+    InitParameters.Settings settings = InitParameters.read(filterConfig);
+    VippsAllowlist allowlist = settings.allowlist();
+    try {
+      allowlist.start();
+    } catch (RuntimeException e) {
+      allowlist.close();
+      throw new ServletException("VippsCallbackFilter '" + filterConfig.getFilterName()
+          + "' could not start resolving the Vipps request servers: " + e.getMessage(), e);
+    }
+    ownedAllowlist = allowlist;
+    guard = VippsRequestGuard.of(
+        allowlist, settings.clientAddressResolver(), CallbackObserver.NONE, settings.retryAfter());
+    LOG.info("VippsCallbackFilter '{}' lets through only the request servers of Vipps environment '{}' {};"
+            + " trusted proxies: {}; answers 503 until their addresses are resolved",
+        filterConfig.getFilterName(), allowlist.environment().id(), allowlist.hosts(),
+        settings.clientAddressResolver().trustedProxies());
   }
 
+  /**
+   * Passes an allowed request down the chain untouched; answers any other with 403 or 503 and an
+   * {@code application/problem+json} body, without calling the chain.
+   *
+   * @throws ServletException when the filter was not initialised, or the request is not HTTP
+   */
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    throw new UnsupportedOperationException("skeleton");
+    VippsRequestGuard current = guard;
+    if (current == null) {
+      throw new ServletException("VippsCallbackFilter was not initialised: init(FilterConfig) was not called");
+    }
+    if (!(request instanceof HttpServletRequest httpRequest)
+        || !(response instanceof HttpServletResponse httpResponse)) {
+      throw new ServletException("VippsCallbackFilter guards HTTP requests only, not "
+          + request.getClass().getName());
+    }
+    CallbackOutcome outcome = current.decide(httpRequest);
+    if (outcome == CallbackOutcome.ALLOWED) {
+      chain.doFilter(request, response);
+    } else {
+      current.reject(outcome, httpRequest, httpResponse);
+    }
   }
 
+  /** Stops the allowlist's background refresh when this filter built it (init-parameters); else nothing. */
   @Override
   public void destroy() {
-    throw new UnsupportedOperationException("skeleton");
+    VippsAllowlist owned = ownedAllowlist;
+    ownedAllowlist = null;
+    if (owned != null) {
+      owned.close();
+    }
   }
 
   /** Configures a {@link VippsCallbackFilter} programmatically. */
   public static final class Builder {
 
-    private Builder() {
-      throw new UnsupportedOperationException("skeleton");
+    private final VippsAllowlist allowlist;
+    private @Nullable ClientAddressResolver clientAddressResolver;
+    private CallbackObserver observer = CallbackObserver.NONE;
+    private Duration retryAfter = VippsRequestGuard.DEFAULT_RETRY_AFTER;
+
+    private Builder(VippsAllowlist allowlist) {
+      this.allowlist = allowlist;
     }
 
     /** How the client address is found; default: the peer address, headers ignored. */
-    public Builder clientAddressResolver(io.github.vippscallback.core.ClientAddressResolver resolver) {
-      throw new UnsupportedOperationException("skeleton");
+    public Builder clientAddressResolver(ClientAddressResolver resolver) {
+      this.clientAddressResolver = Objects.requireNonNull(resolver, "resolver");
+      return this;
     }
 
     /** Who is told of each outcome; default: nobody. */
     public Builder observer(CallbackObserver observer) {
-      throw new UnsupportedOperationException("skeleton");
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
     }
 
-    /** The {@code Retry-After} of a 503; default {@link VippsRequestGuard#DEFAULT_RETRY_AFTER}. */
-    public Builder retryAfter(java.time.Duration retryAfter) {
-      throw new UnsupportedOperationException("skeleton");
+    /**
+     * The {@code Retry-After} of a 503; default {@link VippsRequestGuard#DEFAULT_RETRY_AFTER}.
+     *
+     * @throws IllegalArgumentException when shorter than 1 second
+     */
+    public Builder retryAfter(Duration retryAfter) {
+      this.retryAfter = VippsRequestGuard.checkRetryAfter(retryAfter);
+      return this;
     }
 
     /** Builds the filter. */
     public VippsCallbackFilter build() {
-      throw new UnsupportedOperationException("skeleton");
+      ClientAddressResolver resolver = clientAddressResolver != null
+          ? clientAddressResolver
+          : ClientAddressResolver.ignoringForwardedHeaders();
+      return new VippsCallbackFilter(VippsRequestGuard.of(allowlist, resolver, observer, retryAfter));
     }
   }
 }

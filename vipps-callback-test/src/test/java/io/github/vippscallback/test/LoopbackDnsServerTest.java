@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
 import java.io.IOException;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +48,7 @@ class LoopbackDnsServerTest {
   void listensOnOneLoopbackPortForBothUdpAndTcp() {
     assertThat(dns.port()).isPositive();
     assertThat(dns.address()).isEqualTo("127.0.0.1:" + dns.port());
-    InetSocketAddress taken = new InetSocketAddress("127.0.0.1", dns.port());
+    InetSocketAddress taken = new InetSocketAddress(loopback(), dns.port());
     assertThatThrownBy(() -> new DatagramSocket(taken).close()).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> new ServerSocket(dns.port(), 1, taken.getAddress()).close())
         .isInstanceOf(IOException.class);
@@ -243,10 +245,18 @@ class LoopbackDnsServerTest {
 
   private SimpleResolver resolver(boolean tcp) {
     SimpleResolver resolver =
-        new SimpleResolver(new InetSocketAddress("127.0.0.1", dns.port()));
+        new SimpleResolver(new InetSocketAddress(loopback(), dns.port()));
     resolver.setTCP(tcp);
     resolver.setTimeout(Duration.ofSeconds(5));
     return resolver;
+  }
+
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Message query(String name, int type) throws IOException {
