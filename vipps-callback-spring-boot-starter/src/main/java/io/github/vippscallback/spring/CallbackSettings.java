@@ -1,0 +1,114 @@
+package io.github.vippscallback.spring;
+
+import io.github.vippscallback.core.ClientAddressResolver;
+import io.github.vippscallback.core.IpRange;
+import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.core.VippsEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns {@link VippsCallbackProperties} into core objects, and every bad value into a
+ * {@link VippsCallbackConfigurationException} that names the property (with its index) and the value.
+ */
+final class CallbackSettings {
+
+  static final String ENVIRONMENT = VippsCallbackProperties.PREFIX + ".environment";
+  static final String TRUSTED_PROXIES = VippsCallbackProperties.PREFIX + ".trusted-proxies";
+  static final String ADDITIONAL_ADDRESSES = VippsCallbackProperties.PREFIX + ".additional-addresses";
+  static final String ADDITIONAL_HOSTS = VippsCallbackProperties.PREFIX + ".additional-hosts";
+  static final String DNS_SERVERS = VippsCallbackProperties.PREFIX + ".dns.servers";
+  static final String DNS_TIMEOUT = VippsCallbackProperties.PREFIX + ".dns.timeout";
+  static final String DNS_MIN_TTL = VippsCallbackProperties.PREFIX + ".dns.min-ttl";
+  static final String DNS_MAX_TTL = VippsCallbackProperties.PREFIX + ".dns.max-ttl";
+  static final String DNS_MAX_STALE = VippsCallbackProperties.PREFIX + ".dns.max-stale";
+  static final String PATHS = VippsCallbackProperties.PREFIX + ".paths";
+
+  static final String ADDRESS_OR_RANGE =
+      "IPv4 or IPv6 address literals or CIDR ranges with zero host bits, e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32";
+  static final String DNS_SERVER = "'host', 'host:port' or '[IPv6]:port', e.g. 10.0.0.53, 127.0.0.1:5353, [::1]:53";
+
+  private CallbackSettings() {}
+
+  static VippsEnvironment environment(VippsCallbackProperties properties) {
+    String value = properties.getEnvironment();
+    if (value == null || value.isBlank()) {
+      throw new VippsCallbackConfigurationException(ENVIRONMENT, value == null ? null : value,
+          "the Vipps environment must be chosen explicitly", VippsEnvironment.validValues(), null);
+    }
+    try {
+      return VippsEnvironment.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new VippsCallbackConfigurationException(ENVIRONMENT, value,
+          "not a Vipps environment", VippsEnvironment.validValues(), e);
+    }
+  }
+
+  static ClientAddressResolver clientAddressResolver(VippsCallbackProperties properties) {
+    List<String> proxies = properties.getTrustedProxies();
+    checkEach(TRUSTED_PROXIES, proxies, ADDRESS_OR_RANGE, IpRange::parse);
+    try {
+      return proxies.isEmpty()
+          ? ClientAddressResolver.ignoringForwardedHeaders()
+          : ClientAddressResolver.trusting(proxies);
+    } catch (IllegalArgumentException e) {
+      throw new VippsCallbackConfigurationException(
+          TRUSTED_PROXIES, String.join(",", proxies), message(e), ADDRESS_OR_RANGE, e);
+    }
+  }
+
+  static VippsAllowlist allowlist(VippsCallbackProperties properties) {
+    VippsEnvironment environment = environment(properties);
+    VippsCallbackProperties.Dns dns = properties.getDns();
+    checkEach(ADDITIONAL_ADDRESSES, properties.getAdditionalAddresses(), ADDRESS_OR_RANGE, IpRange::parse);
+    checkEach(DNS_SERVERS, dns.getServers(), DNS_SERVER,
+        server -> VippsAllowlist.builder(environment).dnsServers(List.of(server)));
+    VippsAllowlist.Builder builder = VippsAllowlist.builder(environment);
+    set(DNS_SERVERS, String.join(",", dns.getServers()), DNS_SERVER, () -> builder.dnsServers(dns.getServers()));
+    set(ADDITIONAL_ADDRESSES, String.join(",", properties.getAdditionalAddresses()), ADDRESS_OR_RANGE,
+        () -> builder.additionalAddresses(properties.getAdditionalAddresses()));
+    set(ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()), "DNS host names, e.g. callback.example.com",
+        () -> builder.additionalHosts(properties.getAdditionalHosts()));
+    set(DNS_TIMEOUT, text(dns.getTimeout()), "a positive duration, e.g. 2s", () -> builder.queryTimeout(dns.getTimeout()));
+    set(DNS_MIN_TTL, text(dns.getMinTtl()), "a duration of at least 1s, e.g. 30s", () -> builder.minTtl(dns.getMinTtl()));
+    set(DNS_MAX_TTL, text(dns.getMaxTtl()), "a duration not below min-ttl, e.g. 5m", () -> builder.maxTtl(dns.getMaxTtl()));
+    set(DNS_MAX_STALE, text(dns.getMaxStale()), "a positive duration, e.g. 24h", () -> builder.maxStale(dns.getMaxStale()));
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new VippsCallbackConfigurationException(DNS_MIN_TTL + " / " + DNS_MAX_TTL,
+          text(dns.getMinTtl()) + " / " + text(dns.getMaxTtl()), message(e),
+          "min-ttl of at least 1s and not above max-ttl, e.g. 30s / 5m", e);
+    }
+  }
+
+  private static void checkEach(String property, List<String> values, String valid, Consumer<String> check) {
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      try {
+        check.accept(value);
+      } catch (IllegalArgumentException e) {
+        throw new VippsCallbackConfigurationException(property + "[" + i + "]", value, message(e), valid, e);
+      }
+    }
+  }
+
+  private static void set(String property, String value, String valid, Runnable setter) {
+    try {
+      setter.run();
+    } catch (IllegalArgumentException e) {
+      throw new VippsCallbackConfigurationException(property, value, message(e), valid, e);
+    }
+  }
+
+  private static String message(IllegalArgumentException e) {
+    @Nullable String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  private static String text(Duration duration) {
+    return duration.toString();
+  }
+}

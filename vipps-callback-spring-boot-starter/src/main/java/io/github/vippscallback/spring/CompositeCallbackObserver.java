@@ -1,0 +1,41 @@
+package io.github.vippscallback.spring;
+
+import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.servlet.CallbackOutcome;
+import java.util.List;
+
+/** Tells every {@link CallbackObserver} bean of the context, in order; one failing does not stop the rest. */
+final class CompositeCallbackObserver implements CallbackObserver {
+
+  private final CallbackObserver[] observers;
+
+  private CompositeCallbackObserver(List<CallbackObserver> observers) {
+    this.observers = observers.toArray(new CallbackObserver[0]);
+  }
+
+  static CallbackObserver of(List<CallbackObserver> observers) {
+    if (observers.isEmpty()) {
+      return CallbackObserver.NONE;
+    }
+    return observers.size() == 1 ? observers.get(0) : new CompositeCallbackObserver(observers);
+  }
+
+  @Override
+  public void onOutcome(CallbackOutcome outcome) {
+    RuntimeException failure = null;
+    for (CallbackObserver observer : observers) {
+      try {
+        observer.onOutcome(outcome);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure; // the guard logs it, rate-limited, and answers regardless
+    }
+  }
+}

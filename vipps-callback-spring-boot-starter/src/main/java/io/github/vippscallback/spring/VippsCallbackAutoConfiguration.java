@@ -1,0 +1,153 @@
+package io.github.vippscallback.spring;
+
+import io.github.vippscallback.core.ClientAddressResolver;
+import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.servlet.VippsRequestGuard;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Auto-configuration of the Vipps callback guard for a Spring MVC servlet application: the
+ * {@link VippsAllowlist} {@value #ALLOWLIST_BEAN} (started with the context and closed with it), the
+ * {@link ClientAddressResolver}, the {@link VippsRequestGuard} (telling every {@link CallbackObserver}
+ * bean) and the {@link VippsCallbackEndpoints}. Every bean backs off when the application defines its own.
+ *
+ * <p>When Spring Security is not in use, it also registers a servlet filter that applies the guard to the
+ * endpoints; with Spring Security, {@link VippsCallbackSecurityAutoConfiguration} contributes a
+ * {@code SecurityFilterChain} instead. It is ordered after Boot's security auto-configurations, so that
+ * it sees whether Spring Security is set up.
+ *
+ * <p>{@code vipps.callback.enabled=false} switches it off.
+ */
+@AutoConfiguration(afterName = {
+    VippsCallbackAutoConfiguration.SERVLET_WEB_SECURITY_AUTO_CONFIGURATION,
+    VippsCallbackAutoConfiguration.MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION,
+    "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({RequestMappingHandlerMapping.class, VippsRequestGuard.class})
+@ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(VippsCallbackProperties.class)
+public final class VippsCallbackAutoConfiguration {
+
+  /** The name of the allowlist bean. */
+  public static final String ALLOWLIST_BEAN = "vippsCallbackAllowlist";
+  /** The name of the servlet filter's registration, used when Spring Security is not in use. */
+  public static final String FILTER_REGISTRATION_BEAN = "vippsCallbackFilterRegistration";
+  /**
+   * The order of the servlet filter: early, right after Boot's character-encoding and forwarded-header
+   * filters, before the application's own filters.
+   */
+  public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+  static final String SERVLET_WEB_SECURITY_AUTO_CONFIGURATION =
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration";
+  static final String MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION =
+      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
+  static final String HTTP_SECURITY = "org.springframework.security.config.annotation.web.builders.HttpSecurity";
+
+  /** Creates the auto-configuration. */
+  public VippsCallbackAutoConfiguration() {}
+
+  /**
+   * The allowlist of {@code vipps.callback.environment}'s request servers, resolving in the background
+   * from context start to context close.
+   *
+   * @throws VippsCallbackConfigurationException when a property is missing or bad
+   */
+  @Bean(name = ALLOWLIST_BEAN, initMethod = "start", destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public VippsAllowlist vippsCallbackAllowlist(VippsCallbackProperties properties) {
+    return CallbackSettings.allowlist(properties);
+  }
+
+  /**
+   * Finds the client address: the peer address, or with {@code vipps.callback.trusted-proxies} the
+   * forwarded headers those proxies wrote.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ClientAddressResolver vippsCallbackClientAddressResolver(VippsCallbackProperties properties) {
+    return CallbackSettings.clientAddressResolver(properties);
+  }
+
+  /** The check: client address against the allowlist, telling every {@link CallbackObserver} bean. */
+  @Bean
+  @ConditionalOnMissingBean
+  public VippsRequestGuard vippsRequestGuard(
+      VippsAllowlist vippsCallbackAllowlist,
+      ClientAddressResolver vippsCallbackClientAddressResolver,
+      ObjectProvider<CallbackObserver> observers) {
+    return VippsRequestGuard.of(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
+        CompositeCallbackObserver.of(observers.orderedStream().toList()), VippsRequestGuard.DEFAULT_RETRY_AFTER);
+  }
+
+  /**
+   * The {@link VippsCallback} handler mappings of every {@code RequestMappingHandlerMapping}, under
+   * {@code spring.mvc.servlet.path}, plus {@code vipps.callback.paths}; discovered once the context is
+   * ready.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public VippsCallbackEndpoints vippsCallbackEndpoints(
+      ListableBeanFactory beanFactory, Environment environment, VippsCallbackProperties properties) {
+    return new VippsCallbackEndpoints(new HandlerMappingDiscovery(beanFactory,
+        new ServletPathPrefix(beanFactory, environment), HandlerMappingDiscovery.checkPaths(properties.getPaths())));
+  }
+
+  @Bean
+  static StartupReport vippsCallbackStartupReport(
+      ObjectProvider<VippsCallbackEndpoints> endpoints,
+      ObjectProvider<VippsAllowlist> allowlist,
+      ListableBeanFactory beanFactory,
+      Environment environment) {
+    return new StartupReport(endpoints, allowlist, () -> mechanism(beanFactory), environment);
+  }
+
+  private static String mechanism(ListableBeanFactory beanFactory) {
+    if (beanFactory.containsBean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN)) {
+      return "the Spring Security filter chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "'";
+    }
+    if (beanFactory.containsBean(FILTER_REGISTRATION_BEAN)) {
+      return "the servlet filter '" + FILTER_REGISTRATION_BEAN + "'";
+    }
+    return "the application's own configuration (neither '"
+        + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' nor '" + FILTER_REGISTRATION_BEAN
+        + "' is defined)";
+  }
+
+  /**
+   * Without Spring Security (not on the class path, or not set up), a servlet filter guards the
+   * endpoints. Spring Security's absence must not bring in anything else: no login, no other rule.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(type = HTTP_SECURITY)
+  static class ServletFilterConfiguration {
+
+    @Bean(name = FILTER_REGISTRATION_BEAN)
+    @ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN)
+    FilterRegistrationBean<VippsCallbackEndpointFilter> vippsCallbackFilterRegistration(
+        VippsCallbackEndpoints endpoints, VippsRequestGuard guard) {
+      FilterRegistrationBean<VippsCallbackEndpointFilter> registration =
+          new FilterRegistrationBean<>(new VippsCallbackEndpointFilter(endpoints, guard));
+      registration.setName("vippsCallbackFilter");
+      registration.setOrder(FILTER_ORDER);
+      registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE);
+      registration.addUrlPatterns("/*");
+      return registration;
+    }
+  }
+}

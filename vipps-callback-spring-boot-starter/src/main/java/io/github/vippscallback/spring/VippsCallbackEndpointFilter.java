@@ -1,0 +1,41 @@
+package io.github.vippscallback.spring;
+
+import io.github.vippscallback.servlet.GuardVerdict;
+import io.github.vippscallback.servlet.VippsRequestGuard;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Used when Spring Security is not in use: applies the guard to the {@link VippsCallbackEndpoints} and
+ * passes every other request through untouched.
+ */
+final class VippsCallbackEndpointFilter implements Filter {
+
+  private final VippsCallbackEndpoints endpoints;
+  private final VippsRequestGuard guard;
+
+  VippsCallbackEndpointFilter(VippsCallbackEndpoints endpoints, VippsRequestGuard guard) {
+    this.endpoints = endpoints;
+    this.guard = guard;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse
+        && endpoints.matches(http)) {
+      GuardVerdict verdict = guard.check(http);
+      if (!verdict.allowed()) {
+        guard.reject(verdict, http, httpResponse);
+        return;
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.vippscallback.spring;
+
+import io.github.vippscallback.servlet.VippsRequestGuard;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Spring Security wiring of the Vipps callback guard: the {@code AuthorizationManager}
+ * {@value #AUTHORIZATION_MANAGER_BEAN} and the starter's own {@code SecurityFilterChain}
+ * {@value #FILTER_CHAIN_BEAN}, ordered ({@link #FILTER_CHAIN_ORDER}) ahead of the application's chains,
+ * whose security matcher is exactly the {@link VippsCallbackEndpoints}. In it: access only from Vipps'
+ * request servers, no CSRF token, no session, no login; a refused request gets the guard's 403 or 503.
+ *
+ * <p>It is ordered after Boot's servlet web security auto-configuration on purpose: Boot defines its
+ * default chain (login for everything) only when no {@code SecurityFilterChain} bean exists yet, so the
+ * starter's chain, registered later, never makes that default disappear; chains of the application's own
+ * are registered before any auto-configuration and stay as they are.
+ */
+@AutoConfiguration(
+    after = VippsCallbackAutoConfiguration.class,
+    afterName = {
+        VippsCallbackAutoConfiguration.SERVLET_WEB_SECURITY_AUTO_CONFIGURATION,
+        VippsCallbackAutoConfiguration.MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class, VippsRequestGuard.class})
+@ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnBean({HttpSecurity.class, VippsRequestGuard.class, VippsCallbackEndpoints.class})
+public final class VippsCallbackSecurityAutoConfiguration {
+
+  /** The name of the {@code AuthorizationManager<RequestAuthorizationContext>} bean. */
+  public static final String AUTHORIZATION_MANAGER_BEAN = "vippsRequestServers";
+  /** The name of the starter's {@code SecurityFilterChain} bean. */
+  public static final String FILTER_CHAIN_BEAN = "vippsCallbackSecurityFilterChain";
+  /** The order of the starter's chain: ahead of the application's chains (and of Boot's default). */
+  public static final int FILTER_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+  /** Creates the auto-configuration. */
+  public VippsCallbackSecurityAutoConfiguration() {}
+
+  /** Grants only requests from Vipps' request servers; compose it into chains of your own. */
+  @Bean(AUTHORIZATION_MANAGER_BEAN)
+  @ConditionalOnMissingBean(name = AUTHORIZATION_MANAGER_BEAN)
+  public VippsRequestServersAuthorizationManager vippsRequestServers(VippsRequestGuard guard) {
+    return new VippsRequestServersAuthorizationManager(guard);
+  }
+
+  /**
+   * The starter's chain for exactly the guarded endpoints.
+   *
+   * @throws Exception when Spring Security cannot build the chain
+   */
+  @Bean(FILTER_CHAIN_BEAN)
+  @Order(FILTER_CHAIN_ORDER)
+  @ConditionalOnMissingBean(name = FILTER_CHAIN_BEAN)
+  public SecurityFilterChain vippsCallbackSecurityFilterChain(
+      HttpSecurity http,
+      VippsCallbackEndpoints endpoints,
+      @Qualifier(AUTHORIZATION_MANAGER_BEAN) AuthorizationManager<RequestAuthorizationContext> vippsRequestServers,
+      VippsRequestGuard guard) throws Exception {
+    VippsCallbackRejectionHandler rejection = new VippsCallbackRejectionHandler(guard);
+    return http
+        .securityMatcher(endpoints::matches)
+        .authorizeHttpRequests(requests -> requests.anyRequest().access(vippsRequestServers))
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(rejection)
+            .accessDeniedHandler(rejection))
+        .build();
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.vippscallback.spring;
+
+import io.github.vippscallback.servlet.GuardVerdict;
+import io.github.vippscallback.servlet.VippsRequestGuard;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Grants a request only when its client address is one of the Vipps request servers, whoever is
+ * authenticated: the starter's rule, as the bean {@code vippsRequestServers}, for composing chains of your
+ * own:
+ *
+ * <pre>{@code
+ * http.authorizeHttpRequests(requests -> requests
+ *     .requestMatchers("/vipps/**").access(vippsRequestServers)
+ *     .anyRequest().authenticated());
+ * }</pre>
+ *
+ * <p>The guard's verdict is left in the request attribute {@link #VERDICT_ATTRIBUTE}, where
+ * {@link VippsCallbackRejectionHandler} finds it to answer 403 or 503 like the servlet filter does.
+ */
+public final class VippsRequestServersAuthorizationManager
+    implements AuthorizationManager<RequestAuthorizationContext> {
+
+  /** The request attribute holding the {@link GuardVerdict} of the last check. */
+  public static final String VERDICT_ATTRIBUTE = VippsRequestServersAuthorizationManager.class.getName() + ".VERDICT";
+
+  private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
+  private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
+
+  private final VippsRequestGuard guard;
+
+  /** A manager that asks {@code guard}. */
+  public VippsRequestServersAuthorizationManager(VippsRequestGuard guard) {
+    this.guard = guard;
+  }
+
+  @Override
+  public AuthorizationResult authorize(
+      Supplier<? extends @Nullable Authentication> authentication, RequestAuthorizationContext context) {
+    HttpServletRequest request = context.getRequest();
+    GuardVerdict verdict = guard.check(request);
+    request.setAttribute(VERDICT_ATTRIBUTE, verdict);
+    return verdict.allowed() ? GRANTED : DENIED;
+  }
+
+  @Override
+  public String toString() {
+    return "vippsRequestServers";
+  }
+}

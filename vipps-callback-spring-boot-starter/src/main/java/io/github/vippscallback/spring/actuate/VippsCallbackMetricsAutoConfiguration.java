@@ -1,0 +1,46 @@
+package io.github.vippscallback.spring.actuate;
+
+import io.github.vippscallback.core.VippsAllowlist;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the Vipps callback metrics, when Micrometer is on the class path and the
+ * application has a {@link MeterRegistry} and a {@link VippsAllowlist}: the request counter
+ * {@value MicrometerCallbackObserver#REQUESTS} (through a {@link io.github.vippscallback.servlet.CallbackObserver}
+ * bean that the starter's guard calls) and the gauge {@value VippsAllowlistMeterBinder#ADDRESSES}.
+ */
+@AutoConfiguration(
+    afterName = {
+      "io.github.vippscallback.spring.VippsCallbackAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+    })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnSingleCandidate(VippsAllowlist.class)
+public final class VippsCallbackMetricsAutoConfiguration {
+
+  /** Creates the auto-configuration. */
+  public VippsCallbackMetricsAutoConfiguration() {}
+
+  /** Counts guarded requests by outcome. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MicrometerCallbackObserver vippsCallbackMetricsObserver(MeterRegistry registry) {
+    return new MicrometerCallbackObserver(registry);
+  }
+
+  /** Measures the allowlist's size. */
+  @Bean
+  @ConditionalOnMissingBean
+  public VippsAllowlistMeterBinder vippsAllowlistMeterBinder(VippsAllowlist allowlist) {
+    return new VippsAllowlistMeterBinder(allowlist);
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.vippscallback.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.vippscallback.spring.testapp.CallbackApplication;
+import io.github.vippscallback.spring.testapp.CallbackDns;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+/** Each bad setting stops start-up with a message naming the property, the bad value and what is valid. */
+@ExtendWith(OutputCaptureExtension.class)
+class VippsCallbackFailureAnalyzerTests {
+
+  private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class))
+      .withPropertyValues("vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address());
+
+  @Test
+  void missingEnvironmentNamesPropertyAndValidValues() {
+    FailureAnalysis analysis = analyze(runner);
+
+    assertThat(analysis.getDescription()).contains("vipps.callback.environment").contains("(not set)");
+    assertThat(analysis.getAction()).contains("Set vipps.callback.environment").contains("prod, production, test, mt");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "vipps.callback.environment | staging | vipps.callback.environment | 'staging' | prod, production, test, mt",
+      "vipps.callback.trusted-proxies | 10.0.0.1,10.0.0.256 | vipps.callback.trusted-proxies[1] | '10.0.0.256' | CIDR",
+      "vipps.callback.trusted-proxies | 10.0.0.1/8 | vipps.callback.trusted-proxies[0] | '10.0.0.1/8' | CIDR",
+      "vipps.callback.additional-addresses | localhost | vipps.callback.additional-addresses[0] | 'localhost' | CIDR",
+      "vipps.callback.dns.servers | 127.0.0.1:99999 | vipps.callback.dns.servers[0] | '127.0.0.1:99999' | host:port",
+      "vipps.callback.paths | vipps/** | vipps.callback.paths[0] | 'vipps/**' | starting with '/'",
+      "vipps.callback.dns.min-ttl | 10m | vipps.callback.dns.min-ttl | PT10M | not above max-ttl"})
+  void badValueNamesPropertyValueAndValidValues(
+      String property, String value, String named, String shown, String valid) {
+    FailureAnalysis analysis = analyze(runner.withPropertyValues(
+        "vipps.callback.environment=" + (property.endsWith("environment") ? value : "prod"),
+        property + "=" + value));
+
+    assertThat(analysis.getDescription()).contains("Property: " + named).contains(shown);
+    assertThat(analysis.getAction()).contains(valid);
+  }
+
+  @Test
+  void analyzerIsRegisteredWithSpringBoot() {
+    // Other analyzers need constructor arguments; only ours matters here.
+    List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+        .load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }));
+
+    assertThat(analyzers).hasAtLeastOneElementOfType(VippsCallbackFailureAnalyzer.class);
+  }
+
+  @Test
+  void applicationThatFailsToStartPrintsTheAnalysis(CapturedOutput output) {
+    SpringApplicationBuilder application = new SpringApplicationBuilder(CallbackApplication.class)
+        .properties("server.port=0", "vipps.callback.environment=staging",
+            "vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address());
+
+    try {
+      application.run().close();
+    } catch (RuntimeException expected) {
+      // the failure analysis is what this test is about
+    }
+
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("Property: vipps.callback.environment")
+        .contains("Value:    'staging'")
+        .contains("Valid values: prod, production, test, mt");
+  }
+
+  private static FailureAnalysis analyze(WebApplicationContextRunner runner) {
+    List<FailureAnalysis> analyses = new ArrayList<>();
+    runner.run(context -> {
+      assertThat(context).hasFailed();
+      Throwable failure = context.getStartupFailure();
+      assertThat(failure).isNotNull();
+      FailureAnalysis result = new VippsCallbackFailureAnalyzer().analyze(Objects.requireNonNull(failure));
+      assertThat(result).isNotNull();
+      analyses.add(Objects.requireNonNull(result));
+    });
+    assertThat(analyses).hasSize(1);
+    return analyses.get(0);
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.vippscallback.spring.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import io.github.vippscallback.spring.VippsCallback;
+import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackHttpClient;
+import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The whole starter on a real random port while loopback DNS answers SERVFAIL for every Vipps host. */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "vipps.callback.environment=test",
+      "vipps.callback.dns.timeout=500ms",
+      "management.endpoints.web.exposure.include=health",
+      "management.endpoint.health.show-details=always"
+    })
+@DirtiesContext
+class VippsCallbackActuatorUnavailableHttpTests {
+
+  private static final LoopbackDnsServer DNS = startDns();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  MeterRegistry registry;
+
+  private static LoopbackDnsServer startDns() {
+    try {
+      LoopbackDnsServer dns = LoopbackDnsServer.start();
+      dns.behave(LoopbackAllowlist.MT_1, LoopbackDnsServer.Behaviour.SERVFAIL);
+      dns.behave(LoopbackAllowlist.MT_2, LoopbackDnsServer.Behaviour.SERVFAIL);
+      return dns;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void dnsServers(DynamicPropertyRegistry properties) {
+    properties.add("vipps.callback.dns.servers", DNS::address);
+  }
+
+  @AfterAll
+  static void stopDns() {
+    DNS.close();
+  }
+
+  @Test
+  void healthOfVippsCallbackIsDownWith503AndNamesTheDnsError() throws Exception {
+    LoopbackHttpResponse response = get("/actuator/health/vippsCallback");
+
+    assertThat(response.status()).isEqualTo(503);
+    DocumentContext json = JsonPath.parse(response.body());
+    assertThat(json.read("$.status", String.class)).isEqualTo("DOWN");
+    assertThat(json.read("$.details.entries", List.class)).isEmpty();
+    assertThat(json.read("$.details.hosts[*].lastError", List.class)).hasSize(2)
+        .allSatisfy(error -> assertThat(error).asString().contains("SERVFAIL"));
+  }
+
+  @Test
+  void overallHealthIsDownBecauseOfVippsCallback() throws Exception {
+    LoopbackHttpResponse response = get("/actuator/health");
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(JsonPath.parse(response.body()).read("$.components.vippsCallback.status", String.class))
+        .isEqualTo("DOWN");
+  }
+
+  @Test
+  void countsACallbackAnswered503AsUnavailable() throws Exception {
+    double before = registry.get("vipps.callback.requests").tag("outcome", "unavailable").counter().count();
+
+    LoopbackHttpResponse response =
+        LoopbackHttpClient.from("127.0.0.2").post(port, "/vipps/callback", Map.of(), "{}", "application/json");
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(registry.get("vipps.callback.requests").tag("outcome", "unavailable").counter().count())
+        .isEqualTo(before + 1);
+  }
+
+  private LoopbackHttpResponse get(String target) throws IOException {
+    return LoopbackHttpClient.from("127.0.0.1").get(port, target);
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import(Callbacks.class)
+  static class App {}
+
+  @RestController
+  static class Callbacks {
+
+    @VippsCallback
+    @PostMapping("/vipps/callback")
+    String callback() {
+      return "ok";
+    }
+  }
+}
