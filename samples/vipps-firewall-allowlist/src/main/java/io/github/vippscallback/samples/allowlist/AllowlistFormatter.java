@@ -1,0 +1,18 @@
+package io.github.vippscallback.samples.allowlist;
+
+import io.github.vippscallback.core.IpRange;
+import io.github.vippscallback.core.VippsEnvironment;
+import java.util.Set;
+
+/** Writes the allowlist in one firewall's or tool's format. */
+@FunctionalInterface
+interface AllowlistFormatter {
+
+  /**
+   * Renders the whole set, ending with a line break unless it is empty.
+   *
+   * @param environment whose request servers these are
+   * @param entries the set, sorted
+   */
+  String format(VippsEnvironment environment, Set<IpRange> entries);
+}

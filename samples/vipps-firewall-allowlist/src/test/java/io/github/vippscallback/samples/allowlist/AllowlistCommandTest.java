@@ -1,0 +1,273 @@
+package io.github.vippscallback.samples.allowlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.vippscallback.test.LoopbackDnsServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tool run in-process, as a user runs it, against a DNS server on loopback. */
+class AllowlistCommandTest {
+
+  private LoopbackDnsServer dns;
+
+  @BeforeEach
+  void startDns() throws IOException {
+    dns = LoopbackDnsServer.start();
+    dns.answer("callback-mt-1.vipps.no", 60, "192.0.2.10", "2001:db8::10");
+    dns.answer("callback-mt-2.vipps.no", 60, "192.0.2.11");
+  }
+
+  @AfterEach
+  void stopDns() {
+    dns.close();
+  }
+
+  private String[] test(String... more) {
+    String[] args = new String[4 + more.length];
+    args[0] = "--environment";
+    args[1] = "test";
+    args[2] = "--dns-server";
+    args[3] = dns.address();
+    System.arraycopy(more, 0, args, 4, more.length);
+    return args;
+  }
+
+  @Test
+  void printsEveryAddressOfTheEnvironmentOneALineByDefault() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(test())).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).isEqualTo("192.0.2.10\n192.0.2.11\n2001:db8::10\n");
+  }
+
+  @Test
+  void printsCidrsWithFormatCidr() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(test("--format", "cidr"))).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).isEqualTo("192.0.2.10/32\n192.0.2.11/32\n2001:db8::10/128\n");
+  }
+
+  @Test
+  void printsNginxAllowLinesEndingWithDenyAll() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(test("--format=nginx"))).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).endsWith("""
+        allow 192.0.2.10;
+        allow 192.0.2.11;
+        allow 2001:db8::10;
+        deny all;
+        """).startsWith("# Vipps MobilePay request servers (test)");
+  }
+
+  @Test
+  void printsAnNftScriptThatDefinesAndRefillsOneSetPerAddressFamily() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(test("--format", "nftables"))).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).endsWith("""
+        add table inet vipps_callback
+        add set inet vipps_callback test_ipv4 { type ipv4_addr; flags interval; auto-merge; }
+        flush set inet vipps_callback test_ipv4
+        add element inet vipps_callback test_ipv4 { 192.0.2.10, 192.0.2.11 }
+        add set inet vipps_callback test_ipv6 { type ipv6_addr; flags interval; auto-merge; }
+        flush set inet vipps_callback test_ipv6
+        add element inet vipps_callback test_ipv6 { 2001:db8::10 }
+        """);
+  }
+
+  @Test
+  void printsIptablesRestoreAcceptLinesForIpv4AndNotesTheLeftOutIpv6() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(test("--format", "iptables"))).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).endsWith("""
+        *filter
+        :VIPPS-CALLBACK-TEST - [0:0]
+        -F VIPPS-CALLBACK-TEST
+        -A VIPPS-CALLBACK-TEST -s 192.0.2.10/32 -j ACCEPT
+        -A VIPPS-CALLBACK-TEST -s 192.0.2.11/32 -j ACCEPT
+        COMMIT
+        """);
+    assertThat(tool.err()).contains("1 IPv6 entries are left out", "--format ip6tables");
+  }
+
+  @Test
+  void printsIp6tablesRestoreAcceptLinesForIpv6() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(test("--format", "ip6tables"))).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).contains("-A VIPPS-CALLBACK-TEST -s 2001:db8::10/128 -j ACCEPT\nCOMMIT\n")
+        .doesNotContain("192.0.2.");
+  }
+
+  @Test
+  void printsOneJsonObjectWithEnvironmentAndAddresses() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(test("--format", "JSON"))).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).isEqualTo(
+        "{\"environment\":\"test\",\"addresses\":[\"192.0.2.10\",\"192.0.2.11\",\"2001:db8::10\"]}\n");
+  }
+
+  @Test
+  void resolvesProductionAndDisasterRecoveryHostsForProd() {
+    dns.answer("callback-1.vipps.no", 60, "192.0.2.1");
+    dns.answer("callback-dr-4.vipps.no", 60, "192.0.2.84");
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run("--environment", "prod", "--dns-server", dns.address())).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).isEqualTo("192.0.2.1\n192.0.2.84\n");
+  }
+
+  @Test
+  void exitsWithThreeAndNamesEveryHostWhenNothingCouldBeResolved() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run("--environment", "prod", "--dns-server", dns.address())).isEqualTo(ExitCode.NOTHING_RESOLVED);
+
+    assertThat(tool.out()).isEmpty();
+    assertThat(tool.err()).contains("none of the request servers of prod could be resolved",
+        "callback-1.vipps.no", "callback-dr-4.vipps.no");
+  }
+
+  @Test
+  void printsUsageToStdoutAndExitsWithZeroForHelp() {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run("--help")).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).isEqualTo(Usage.TEXT);
+    assertThat(dns.queryCount("callback-mt-1.vipps.no")).isZero();
+  }
+
+  @Test
+  void exitsWithTwoAndNamesTheMissingEnvironment() {
+    assertUsageError(new String[] {"--format", "nginx"},
+        "--environment is required; valid values are");
+  }
+
+  @Test
+  void exitsWithTwoAndNamesABadEnvironmentAndTheValidOnes() {
+    assertUsageError(new String[] {"--environment", "staging"},
+        "--environment 'staging' is not an environment; valid values are", "prod", "test");
+  }
+
+  @Test
+  void exitsWithTwoAndNamesABadFormatAndTheValidOnes() {
+    assertUsageError(test("--format", "pf"),
+        "--format 'pf' is not a format; valid values are plain, cidr, nginx, nftables, iptables, ip6tables, json");
+  }
+
+  @Test
+  void exitsWithTwoAndNamesAnUnknownOption() {
+    assertUsageError(test("--verbose"), "unknown option '--verbose'; valid options are");
+  }
+
+  @Test
+  void exitsWithTwoWhenAnOptionLacksItsValue() {
+    assertUsageError(new String[] {"--environment"}, "--environment needs a value");
+    assertUsageError(new String[] {"--environment", "test", "--dns-server", "--watch"}, "--dns-server needs a value");
+  }
+
+  @Test
+  void exitsWithTwoAndNamesABadDnsServer() {
+    assertUsageError(new String[] {"--environment", "test", "--dns-server", "127.0.0.1:99999"},
+        "--dns-server", "127.0.0.1:99999");
+  }
+
+  @Test
+  void exitsWithTwoForOnChangeWithoutWatch() {
+    assertUsageError(test("--on-change", "cat"), "--on-change needs --watch");
+  }
+
+  @Test
+  void exitsWithTwoForABadDuration() {
+    assertUsageError(test("--min-ttl", "soon"), "--min-ttl 'soon' is not a duration; valid values look like");
+  }
+
+  @Test
+  void exitsWithTwoForARepeatedOption() {
+    assertUsageError(test("--format", "json", "--format", "plain"), "--format is given more than once");
+  }
+
+  private void assertUsageError(String[] args, String... messageParts) {
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(args)).isEqualTo(ExitCode.USAGE);
+
+    assertThat(tool.out()).isEmpty();
+    assertThat(tool.err()).startsWith("error: ").contains(messageParts).endsWith(Usage.TEXT);
+  }
+
+  @Test
+  void printsTheSetAgainWhenDnsChangesItWhileWatching() throws Exception {
+    ToolRun tool = ToolRun.create();
+    CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(
+        () -> tool.run(test("--format", "cidr", "--watch", "--min-ttl", "1s", "--max-ttl", "1s")));
+    await().atMost(Duration.ofSeconds(20)).until(() -> tool.out().contains("192.0.2.11/32"));
+
+    dns.answer("callback-mt-2.vipps.no", 1, "192.0.2.12");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> tool.out().contains("192.0.2.12/32"));
+    tool.stop();
+    assertThat(exitCode.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCode.OK);
+    assertThat(tool.out()).isEqualTo("""
+        192.0.2.10/32
+        192.0.2.11/32
+        2001:db8::10/128
+        192.0.2.10/32
+        192.0.2.12/32
+        2001:db8::10/128
+        """);
+    assertThat(tool.err()).contains("allowlist changed: 1 added, 1 removed, 3 now");
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the command below is a POSIX shell command")
+  void runsTheOnChangeCommandWithTheSetOnStdinAndTheChangeInVariables(@TempDir Path dir) throws Exception {
+    Path set = dir.resolve("set.txt");
+    Path added = dir.resolve("added.txt");
+    String command = "cat > '" + set + "'; printf '%s|%s|%s' \"$VIPPS_ENVIRONMENT\" \"$VIPPS_ALLOWLIST_ADDED\""
+        + " \"$VIPPS_ALLOWLIST_REMOVED\" > '" + added + "'";
+    ToolRun tool = ToolRun.create();
+    CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> tool.run(
+        test("--format", "nginx", "--watch", "--min-ttl", "1s", "--max-ttl", "1s", "--on-change", command)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> read(added).startsWith("test|"));
+    assertThat(read(set)).contains("allow 192.0.2.11;\n");
+
+    dns.answer("callback-mt-2.vipps.no", 1, "192.0.2.12");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> read(added).equals("test|192.0.2.12/32|192.0.2.11/32"));
+    assertThat(read(set)).contains("allow 192.0.2.12;\n").doesNotContain("192.0.2.11");
+    tool.stop();
+    assertThat(exitCode.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCode.OK);
+    assertThat(tool.out()).isEmpty();
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+  }
+}

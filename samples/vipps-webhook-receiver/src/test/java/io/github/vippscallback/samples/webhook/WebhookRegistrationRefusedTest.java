@@ -1,0 +1,67 @@
+package io.github.vippscallback.samples.webhook;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.vippscallback.test.LoopbackDnsServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** When Vipps refuses the credentials, the receiver says so, registers nothing, and keeps running. */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebhookRegistrationRefusedTest {
+
+  private static final String CLIENT_SECRET = "a-wrong-client-secret";
+
+  private static final LoopbackDnsServer DNS = Loopback.requestServersOnLoopback();
+  private static final WireMockServer VIPPS_API = vippsApi();
+
+  private static WireMockServer vippsApi() {
+    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+    server.stubFor(post("/accesstoken/get").willReturn(unauthorized()));
+    return server;
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("vipps.callback.dns.servers", DNS::address);
+    registry.add("vipps.api.base-url", () -> "http://127.0.0.1:" + VIPPS_API.port());
+    registry.add("vipps.api.client-id", () -> "the-client-id");
+    registry.add("vipps.api.client-secret", () -> CLIENT_SECRET);
+    registry.add("vipps.api.subscription-key", () -> "the-subscription-key");
+    registry.add("vipps.api.merchant-serial-number", () -> "123456");
+    registry.add("vipps.api.webhook-url", () -> "https://shop.example.com/vipps/webhooks/epayment");
+  }
+
+  @AfterAll
+  static void stopServers() {
+    VIPPS_API.stop();
+    DNS.close();
+  }
+
+  @Autowired
+  private RegisteredWebhooks registeredWebhooks;
+
+  @Test
+  void logsTheRefusalWithoutTheSecretAndRegistersNothing(CapturedOutput output) {
+    VIPPS_API.verify(1, postRequestedFor(urlEqualTo("/accesstoken/get")));
+    VIPPS_API.verify(0, postRequestedFor(urlEqualTo("/webhooks/v1/webhooks")));
+    assertThat(registeredWebhooks.current()).isEmpty();
+    assertThat(output.getAll()).contains("Webhook registration at http://127.0.0.1:" + VIPPS_API.port() + " failed: HTTP 401")
+        .doesNotContain(CLIENT_SECRET, "the-subscription-key");
+  }
+}
