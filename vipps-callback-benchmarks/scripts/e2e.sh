@@ -13,7 +13,7 @@
 # fails the run (it would mean the guard denied or was unavailable). Everything stops by itself: each
 # process has a hard time limit and is killed (by its own PID) when the script exits.
 #
-# Usage: vipps-callback-benchmarks/scripts/e2e.sh [ROUNDS=3] [DURATION=10s] [CONNECTIONS=16]
+# Usage: [WARMUP=15s] vipps-callback-benchmarks/scripts/e2e.sh [ROUNDS=3] [DURATION=10s] [CONNECTIONS=16]
 # Needs: wrk (Debian: apt-get install wrk), python3, JDK 17+.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,6 +22,7 @@ rounds=${1:-3}
 duration=${2:-10s}
 connections=${3:-16}
 budget=900 # seconds: hard limit for every background process
+warmup=${WARMUP:-15s} # per instance, before the measured rounds, so C2 has compiled the request path
 work=vipps-callback-benchmarks/target/e2e
 mkdir -p "$work"
 pids=()
@@ -106,7 +107,7 @@ for name in open guarded refresh; do
 done
 echo "all three instances answer 200; warming up"
 for name in open guarded refresh; do
-  wrk -t1 -c"$connections" -d5s -s "$work/post.lua" "http://127.0.0.1:${ports[$name]}/vipps/webhooks/epayment" >/dev/null
+  wrk -t1 -c"$connections" -d"$warmup" -s "$work/post.lua" "http://127.0.0.1:${ports[$name]}/vipps/webhooks/epayment" >/dev/null
 done
 
 results="$work/results.txt"
