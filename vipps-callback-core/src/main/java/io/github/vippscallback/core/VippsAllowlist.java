@@ -27,7 +27,16 @@ import org.xbill.DNS.ResolverConfig;
  * good addresses until {@code maxStale} has passed since its last success; a failure never adds an
  * address. A name that does not exist contributes no addresses; the other hosts are unaffected.
  *
- * <p>Create one with {@link #builder(VippsEnvironment)}, {@link #start()} it, and {@link #close()} it on
+ * <p>A host's A and AAAA records are kept apart: a resolver that fails only AAAA queries does not age
+ * the host's A records. Failures are retried with exponential backoff from 1 second, capped at
+ * {@code maxTtl}; staleness is measured on the {@link Ticker} given to the builder.
+ *
+ * <p>The allowlist is <em>ready</em> when at least one address is known: resolved (fresh or stale) or
+ * configured with {@link Builder#additionalAddresses}. Before that, and after everything expired,
+ * {@link #decide} answers {@link AllowlistDecision#UNAVAILABLE} so that callers answer 503 rather than 403.
+ *
+ * <p>Lookups and listener calls run on one daemon thread per allowlist, named {@code vipps-callback-dns}.
+ * Create one with {@link #builder(VippsEnvironment)}, {@link #start()} it, and {@link #close()} it on
  * shut-down to stop the background refresh.
  */
 public final class VippsAllowlist implements AutoCloseable {
