@@ -60,6 +60,7 @@ final class HostRefresher implements AutoCloseable {
   private final Executor refreshThread;
   private final Settings settings;
   private final Runnable onChange;
+  private final List<DnsRefreshListener> refreshListeners;
   private final CountDownLatch firstResolution;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
@@ -74,14 +75,17 @@ final class HostRefresher implements AutoCloseable {
    * @param hosts normalized host names (no trailing dot)
    * @param querierFactory builds the querier given the executor its completions must run on
    * @param onChange runs on the refresh thread after any state changed
+   * @param refreshListeners told of every lookup's outcome and duration, on the refresh thread
    */
   HostRefresher(
       List<String> hosts,
       java.util.function.Function<Executor, DnsQuerier> querierFactory,
       Settings settings,
-      Runnable onChange) {
+      Runnable onChange,
+      List<DnsRefreshListener> refreshListeners) {
     this.settings = settings;
     this.onChange = onChange;
+    this.refreshListeners = List.copyOf(refreshListeners);
     Map<String, Name> byHost = new LinkedHashMap<>();
     Map<Key, Slot> bySlot = new LinkedHashMap<>();
     for (String host : hosts) {
@@ -184,17 +188,18 @@ final class HostRefresher implements AutoCloseable {
     if (name == null) {
       return;
     }
+    long startNanos = settings.ticker().read();
     // The lookup future never fails; should it, the slot is still released and rescheduled.
     @SuppressWarnings("FutureReturnValueIgnored")
     Object unused = querier.lookup(name, key.family())
         .whenCompleteAsync(
             (outcome, error) -> onOutcome(key, slot, outcome != null
                 ? outcome
-                : new LookupOutcome.Failed("internal error: " + error)),
+                : new LookupOutcome.Failed("internal error: " + error), startNanos),
             refreshThread);
   }
 
-  private void onOutcome(Key key, Slot slot, LookupOutcome outcome) {
+  private void onOutcome(Key key, Slot slot, LookupOutcome outcome, long startNanos) {
     slot.inFlight = false;
     Duration delay = settings.maxTtl();
     try {
@@ -203,6 +208,7 @@ final class HostRefresher implements AutoCloseable {
       log.error("Unexpected failure handling the DNS answer for {} {}; retrying in {}",
           key.host(), key.family(), Durations.describe(delay), unexpected);
     }
+    tellRefreshListeners(key, outcome instanceof LookupOutcome.Answered, startNanos);
     if (!slot.answeredOnce) {
       slot.answeredOnce = true;
       firstAnswersUnpublished++;
@@ -213,6 +219,23 @@ final class HostRefresher implements AutoCloseable {
         slot.pending = scheduler.schedule(() -> refresh(key), delay.toNanos(), TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException whenClosed) {
         // Closed meanwhile.
+      }
+    }
+  }
+
+  /** Tells every {@link DnsRefreshListener} of one lookup; one that throws is logged and changes nothing. */
+  private void tellRefreshListeners(Key key, boolean success, long startNanos) {
+    if (refreshListeners.isEmpty()) {
+      return;
+    }
+    Duration took = Duration.ofNanos(Math.max(0, settings.ticker().read() - startNanos));
+    String recordType = key.family().name();
+    for (DnsRefreshListener listener : refreshListeners) {
+      try {
+        listener.onRefresh(key.host(), recordType, success, took);
+      } catch (RuntimeException e) {
+        log.error("DNS refresh listener {} failed on the {} lookup of {}; the allowlist is unaffected",
+            listener, recordType, key.host(), e);
       }
     }
   }

@@ -73,7 +73,8 @@ public final class VippsAllowlist implements AutoCloseable {
         hosts,
         executor -> new DnsQuerier(servers, timeout, retries, executor),
         new HostRefresher.Settings(builder.minTtl, builder.maxTtl, builder.maxStale, builder.ticker, builder.clock),
-        this::publish);
+        this::publish,
+        builder.refreshListeners);
   }
 
   /** Starts building an allowlist of the request servers of {@code environment}. */
@@ -255,6 +256,7 @@ public final class VippsAllowlist implements AutoCloseable {
     private Duration maxStale = DEFAULT_MAX_STALE;
     private Ticker ticker = Ticker.systemTicker();
     private Clock clock = Clock.systemUTC();
+    private final List<DnsRefreshListener> refreshListeners = new ArrayList<>();
 
     private Builder(VippsEnvironment environment) {
       this.environment = environment;
@@ -382,6 +384,15 @@ public final class VippsAllowlist implements AutoCloseable {
     /** The wall clock that stamps diagnostics; default: UTC system clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Adds a listener told of every background DNS lookup (host, record type, success, duration), e.g. for
+     * metrics. May be called more than once; every listener is told, in order, on the refresh thread.
+     */
+    public Builder refreshListener(DnsRefreshListener listener) {
+      refreshListeners.add(Objects.requireNonNull(listener, "refresh-listener"));
       return this;
     }
 

@@ -60,6 +60,12 @@ final class CallbackSettings {
   }
 
   static VippsAllowlist allowlist(VippsCallbackProperties properties) {
+    return allowlist(properties, List.of());
+  }
+
+  /** Builds the allowlist from the properties, then lets each customizer, in order, change the builder. */
+  static VippsAllowlist allowlist(
+      VippsCallbackProperties properties, List<VippsAllowlistBuilderCustomizer> customizers) {
     VippsEnvironment environment = environment(properties);
     VippsCallbackProperties.Dns dns = properties.getDns();
     checkEach(ADDITIONAL_ADDRESSES, properties.getAdditionalAddresses(), ADDRESS_OR_RANGE, IpRange::parse);
@@ -75,6 +81,9 @@ final class CallbackSettings {
     set(DNS_MIN_TTL, text(dns.getMinTtl()), "a duration of at least 1s, e.g. 30s", () -> builder.minTtl(dns.getMinTtl()));
     set(DNS_MAX_TTL, text(dns.getMaxTtl()), "a duration not below min-ttl, e.g. 5m", () -> builder.maxTtl(dns.getMaxTtl()));
     set(DNS_MAX_STALE, text(dns.getMaxStale()), "a positive duration, e.g. 24h", () -> builder.maxStale(dns.getMaxStale()));
+    for (VippsAllowlistBuilderCustomizer customizer : customizers) {
+      customizer.customize(builder);
+    }
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {

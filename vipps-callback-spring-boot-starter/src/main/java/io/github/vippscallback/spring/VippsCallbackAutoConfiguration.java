@@ -64,14 +64,16 @@ public final class VippsCallbackAutoConfiguration {
 
   /**
    * The allowlist of {@code vipps.callback.environment}'s request servers, resolving in the background
-   * from context start to context close.
+   * from context start to context close. Every {@link VippsAllowlistBuilderCustomizer} bean is applied,
+   * in order, after the properties.
    *
    * @throws VippsCallbackConfigurationException when a property is missing or bad
    */
   @Bean(name = ALLOWLIST_BEAN, initMethod = "start", destroyMethod = "close")
   @ConditionalOnMissingBean
-  public VippsAllowlist vippsCallbackAllowlist(VippsCallbackProperties properties) {
-    return CallbackSettings.allowlist(properties);
+  public VippsAllowlist vippsCallbackAllowlist(
+      VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers) {
+    return CallbackSettings.allowlist(properties, customizers.orderedStream().toList());
   }
 
   /**

@@ -85,11 +85,6 @@ public final class VippsCallbackEndpoints {
     return false;
   }
 
-  /** Discovers the endpoints now, if that has not happened yet. */
-  void resolve() {
-    compiled();
-  }
-
   private Compiled compiled() {
     Compiled current = compiled;
     if (current == null) {

@@ -141,6 +141,21 @@ class VippsCallbackAutoConfigurationTests {
   }
 
   @Test
+  void withoutSpringMvcDefinesNothing() {
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class,
+            VippsCallbackSecurityAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader(
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class))
+        .withPropertyValues("vipps.callback.environment=prod")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(VippsAllowlist.class);
+          assertThat(context).doesNotHaveBean(VippsCallbackEndpoints.class);
+        });
+  }
+
+  @Test
   void missingEnvironmentStopsStartUp() {
     new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class))
@@ -204,6 +219,14 @@ class VippsCallbackAutoConfigurationTests {
           assertThat(allowlist.decide("192.0.2.10")).hasToString("ALLOWED");
           assertThat(context.getBean(ClientAddressResolver.class).readsForwardedHeaders()).isTrue();
         });
+  }
+
+  @Test
+  void builderCustomizersApplyInOrderAfterProperties() {
+    runner.withPropertyValues("vipps.callback.additional-hosts=from-properties.example.test")
+        .withUserConfiguration(OrderedCustomizers.class)
+        .run(context -> assertThat(context.getBean(VippsAllowlist.class).hosts())
+            .containsSubsequence("from-properties.example.test", "first.example.test", "last.example.test"));
   }
 
   @Test
@@ -335,6 +358,21 @@ class VippsCallbackAutoConfigurationTests {
     @Bean
     CallbackObserver secondObserver() {
       return second::add;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OrderedCustomizers {
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    VippsAllowlistBuilderCustomizer first() {
+      return builder -> builder.additionalHosts(List.of("first.example.test"));
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(3)
+    VippsAllowlistBuilderCustomizer last() {
+      return builder -> builder.additionalHosts(List.of("last.example.test"));
     }
   }
 }

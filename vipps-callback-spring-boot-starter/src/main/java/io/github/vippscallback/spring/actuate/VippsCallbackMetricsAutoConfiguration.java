@@ -1,6 +1,7 @@
 package io.github.vippscallback.spring.actuate;
 
 import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the Vipps callback metrics, when Micrometer is on the class path and the
  * application has a {@link MeterRegistry} and a {@link VippsAllowlist}: the request counter
  * {@value MicrometerCallbackObserver#REQUESTS} (through a {@link io.github.vippscallback.servlet.CallbackObserver}
- * bean that the starter's guard calls) and the gauge {@value VippsAllowlistMeterBinder#ADDRESSES}.
+ * bean that the starter's guard calls), the gauge {@value VippsAllowlistMeterBinder#ADDRESSES}, and the
+ * timer {@value MicrometerDnsRefreshListener#REFRESH} (through a {@link VippsAllowlistBuilderCustomizer}
+ * applied when the starter builds the allowlist).
  */
 @AutoConfiguration(
     afterName = {
@@ -42,5 +45,12 @@ public final class VippsCallbackMetricsAutoConfiguration {
   @ConditionalOnMissingBean
   public VippsAllowlistMeterBinder vippsAllowlistMeterBinder(VippsAllowlist allowlist) {
     return new VippsAllowlistMeterBinder(allowlist);
+  }
+
+  /** Times the allowlist's background DNS lookups, when the starter builds the allowlist. */
+  @Bean
+  @ConditionalOnMissingBean(name = "vippsCallbackDnsRefreshMetrics")
+  public VippsAllowlistBuilderCustomizer vippsCallbackDnsRefreshMetrics(MeterRegistry registry) {
+    return builder -> builder.refreshListener(new MicrometerDnsRefreshListener(registry));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.vippscallback.spring.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -9,9 +10,11 @@ import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +149,21 @@ class VippsCallbackActuatorHttpTests {
     assertThat(JsonPath.parse(gauge.body()).read("$.measurements[0].value", Double.class)).isEqualTo(2.0);
     assertThat(counter.status()).isEqualTo(200);
     assertThat(JsonPath.parse(counter.body()).read("$.measurements[0].value", Double.class)).isZero();
+  }
+
+  @Test
+  void timesTheStartersDnsRefreshesBySuccess() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> refreshes("success") >= 4);
+
+    assertThat(refreshes("failure")).isZero();
+    assertThat(registry.get("vipps.callback.dns.refresh").tag("outcome", "success").timers())
+        .extracting(timer -> timer.getId().getTag("host"))
+        .contains(LoopbackAllowlist.MT_1, LoopbackAllowlist.MT_2);
+  }
+
+  private long refreshes(String outcome) {
+    return registry.find("vipps.callback.dns.refresh").tag("outcome", outcome).timers().stream()
+        .mapToLong(Timer::count).sum();
   }
 
   private double requests(String outcome) {

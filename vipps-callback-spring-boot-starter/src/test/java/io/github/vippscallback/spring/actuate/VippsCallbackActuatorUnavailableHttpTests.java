@@ -1,6 +1,7 @@
 package io.github.vippscallback.spring.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -9,8 +10,10 @@ import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +103,18 @@ class VippsCallbackActuatorUnavailableHttpTests {
     assertThat(response.status()).isEqualTo(503);
     assertThat(registry.get("vipps.callback.requests").tag("outcome", "unavailable").counter().count())
         .isEqualTo(before + 1);
+  }
+
+  @Test
+  void timesTheStartersFailedDnsRefreshes() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> refreshes("failure") >= 4);
+
+    assertThat(refreshes("success")).isZero();
+  }
+
+  private long refreshes(String outcome) {
+    return registry.find("vipps.callback.dns.refresh").tag("outcome", outcome).timers().stream()
+        .mapToLong(Timer::count).sum();
   }
 
   private LoopbackHttpResponse get(String target) throws IOException {

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.core.VippsEnvironment;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -90,6 +95,53 @@ class VippsCallbackMetricsAutoConfigurationTests {
   }
 
   @Test
+  void timesSuccessfulDnsRefreshesOfAnAllowlistBuiltWithTheCustomizerBean() throws Exception {
+    try (LoopbackAllowlist loopback = LoopbackAllowlist.ready()) {
+      runner.withBean(VippsAllowlist.class, () -> loopback.allowlist).run(context -> {
+        MeterRegistry registry = context.getBean(MeterRegistry.class);
+        LoopbackDnsServer dns = LoopbackDnsServer.start();
+        dns.answer(LoopbackAllowlist.MT_1, 60, "127.0.0.2");
+        dns.answer(LoopbackAllowlist.MT_2, 60, "127.0.0.3");
+
+        try (VippsAllowlist customized = customized(context.getBean(VippsAllowlistBuilderCustomizer.class), dns)) {
+          assertThat(customized.awaitFirstResolution(Duration.ofSeconds(20))).isTrue();
+
+          await().atMost(Duration.ofSeconds(20)).until(() -> refreshes(registry, "success") == 4);
+          assertThat(refreshes(registry, "failure")).isZero();
+          assertThat(registry.get("vipps.callback.dns.refresh")
+                  .tags("outcome", "success", "host", LoopbackAllowlist.MT_1, "type", "AAAA").timer().count())
+              .isEqualTo(1);
+          assertThat(registry.get("vipps.callback.dns.refresh").tag("outcome", "success").timers())
+              .allSatisfy(timer -> assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive());
+        } finally {
+          dns.close();
+        }
+      });
+    }
+  }
+
+  @Test
+  void timesFailedDnsRefreshesOfAnAllowlistBuiltWithTheCustomizerBean() throws Exception {
+    try (LoopbackAllowlist loopback = LoopbackAllowlist.ready()) {
+      runner.withBean(VippsAllowlist.class, () -> loopback.allowlist).run(context -> {
+        MeterRegistry registry = context.getBean(MeterRegistry.class);
+        LoopbackDnsServer dns = LoopbackDnsServer.start();
+        dns.behave(LoopbackAllowlist.MT_1, LoopbackDnsServer.Behaviour.SERVFAIL);
+        dns.behave(LoopbackAllowlist.MT_2, LoopbackDnsServer.Behaviour.SERVFAIL);
+
+        try (VippsAllowlist customized = customized(context.getBean(VippsAllowlistBuilderCustomizer.class), dns)) {
+          assertThat(customized.awaitFirstResolution(Duration.ofSeconds(20))).isFalse();
+
+          await().atMost(Duration.ofSeconds(20)).until(() -> refreshes(registry, "failure") >= 4);
+          assertThat(refreshes(registry, "success")).isZero();
+        } finally {
+          dns.close();
+        }
+      });
+    }
+  }
+
+  @Test
   void backsOffWhenMicrometerIsNotOnTheClassPath() throws Exception {
     try (LoopbackAllowlist loopback = LoopbackAllowlist.ready()) {
       new ApplicationContextRunner()
@@ -98,7 +150,8 @@ class VippsCallbackMetricsAutoConfigurationTests {
           .withBean(VippsAllowlist.class, () -> loopback.allowlist)
           .run(context -> assertThat(context).hasNotFailed()
               .doesNotHaveBean("vippsCallbackMetricsObserver")
-              .doesNotHaveBean("vippsAllowlistMeterBinder"));
+              .doesNotHaveBean("vippsAllowlistMeterBinder")
+              .doesNotHaveBean("vippsCallbackDnsRefreshMetrics"));
     }
   }
 
@@ -110,7 +163,8 @@ class VippsCallbackMetricsAutoConfigurationTests {
           .withBean(VippsAllowlist.class, () -> loopback.allowlist)
           .run(context -> assertThat(context).hasNotFailed()
               .doesNotHaveBean(CallbackObserver.class)
-              .doesNotHaveBean(VippsAllowlistMeterBinder.class));
+              .doesNotHaveBean(VippsAllowlistMeterBinder.class)
+              .doesNotHaveBean(VippsAllowlistBuilderCustomizer.class));
     }
   }
 
@@ -119,6 +173,22 @@ class VippsCallbackMetricsAutoConfigurationTests {
     runner.run(context -> assertThat(context).hasNotFailed()
         .doesNotHaveBean(CallbackObserver.class)
         .doesNotHaveBean(VippsAllowlistMeterBinder.class));
+  }
+
+  private static VippsAllowlist customized(VippsAllowlistBuilderCustomizer customizer, LoopbackDnsServer dns) {
+    VippsAllowlist.Builder builder = VippsAllowlist.builder(VippsEnvironment.TEST)
+        .dnsServers(List.of(dns.address()))
+        .queryTimeout(Duration.ofMillis(500))
+        .retries(0);
+    customizer.customize(builder);
+    VippsAllowlist allowlist = builder.build();
+    allowlist.start();
+    return allowlist;
+  }
+
+  private static long refreshes(MeterRegistry registry, String outcome) {
+    return registry.find("vipps.callback.dns.refresh").tag("outcome", outcome).timers().stream()
+        .mapToLong(Timer::count).sum();
   }
 
   private static double requests(MeterRegistry registry, String outcome) {
