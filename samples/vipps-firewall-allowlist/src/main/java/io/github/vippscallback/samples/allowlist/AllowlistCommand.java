@@ -113,13 +113,22 @@ final class AllowlistCommand {
 
   private void reportNothingResolved(VippsAllowlist allowlist) {
     VippsEnvironment environment = allowlist.environment();
-    err.println("error: none of the request servers of " + environment.id() + " could be resolved"
-        + " within " + FIRST_RESOLUTION_TIMEOUT.toSeconds() + " s:");
+    err.println("error: none of the request servers of " + environment.id() + " could be resolved:");
     for (HostStatus host : allowlist.status().hosts()) {
-      String error = host.lastError();
-      err.println("  " + host.host() + ": " + (error != null ? error : "no addresses"));
+      err.println("  " + host.host() + ": " + whyNoAddresses(host));
     }
     err.flush();
+  }
+
+  private static String whyNoAddresses(HostStatus host) {
+    String error = host.lastError();
+    if (error != null) {
+      return error;
+    }
+    if (host.lastSuccess() == null) {
+      return "no answer within " + FIRST_RESOLUTION_TIMEOUT.toSeconds() + " s";
+    }
+    return "the DNS answer has no A or AAAA record (or the name does not exist)";
   }
 
   private static Set<IpRange> difference(Set<IpRange> from, Set<IpRange> minus) {

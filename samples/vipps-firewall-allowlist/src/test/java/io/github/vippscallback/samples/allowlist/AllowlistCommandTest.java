@@ -150,7 +150,20 @@ class AllowlistCommandTest {
 
     assertThat(tool.out()).isEmpty();
     assertThat(tool.err()).contains("none of the request servers of prod could be resolved",
-        "callback-1.vipps.no", "callback-dr-4.vipps.no");
+        "callback-1.vipps.no: the DNS answer has no A or AAAA record",
+        "callback-dr-4.vipps.no: the DNS answer has no A or AAAA record");
+  }
+
+  @Test
+  void exitsWithThreeAndNamesTheDnsErrorWhenTheServerFails() {
+    dns.behave("callback-mt-1.vipps.no", LoopbackDnsServer.Behaviour.SERVFAIL);
+    dns.behave("callback-mt-2.vipps.no", LoopbackDnsServer.Behaviour.REFUSED);
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run(test())).isEqualTo(ExitCode.NOTHING_RESOLVED);
+
+    assertThat(tool.out()).isEmpty();
+    assertThat(tool.err()).contains("callback-mt-1.vipps.no: ", "SERVFAIL", "callback-mt-2.vipps.no: ", "REFUSED");
   }
 
   @Test

@@ -91,8 +91,8 @@ public final class ProgrammaticServer {
         log.warn("No address of the {} request servers is known yet: callbacks are answered 503 until one is",
             allowlist.environment().id());
       }
-      log.info("Callbacks accepted at http://127.0.0.1:{}{} from the {} request servers {}",
-          server.port(), CALLBACK_PATHS, allowlist.environment().id(), allowlist.hosts());
+      log.info("Callbacks accepted at http://127.0.0.1:{}/vipps/callbacks/... from the {} request servers {}",
+          server.port(), allowlist.environment().id(), allowlist.hosts());
       server.await();
     }
   }

@@ -72,8 +72,8 @@ public final class WebXmlServer {
     SampleSettings settings = SampleSettings.from(System::getProperty);
     Path webapp = Paths.get(args.length > 0 ? args[0] : DEFAULT_WEBAPP);
     try (EmbeddedServer server = start(settings.port(), webapp)) {
-      log.info("Callbacks accepted at http://127.0.0.1:{}{} (filter configured in {})",
-          server.port(), ProgrammaticServer.CALLBACK_PATHS, webapp.resolve("WEB-INF/web.xml"));
+      log.info("Callbacks accepted at http://127.0.0.1:{}/vipps/callbacks/... (filter configured in {})",
+          server.port(), webapp.resolve("WEB-INF/web.xml"));
       server.await();
     }
   }

@@ -3,7 +3,6 @@ package io.github.vippscallback.samples.webhook;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,7 +39,7 @@ final class VippsApiClient {
   String fetchAccessToken() {
     AccessTokenResponse response = restClient.post()
         .uri(ACCESS_TOKEN_PATH)
-        .headers(vippsHeaders())
+        .headers(this::vippsHeaders)
         .header("client_id", clientId)
         .header("client_secret", clientSecret)
         .accept(MediaType.APPLICATION_JSON)
@@ -57,7 +56,7 @@ final class VippsApiClient {
   RegisteredWebhook registerWebhook(String accessToken, URI url, List<String> events) {
     RegisterWebhookResponse response = restClient.post()
         .uri(WEBHOOKS_PATH)
-        .headers(vippsHeaders())
+        .headers(this::vippsHeaders)
         .headers(headers -> headers.setBearerAuth(accessToken))
         .contentType(MediaType.APPLICATION_JSON)
         .accept(MediaType.APPLICATION_JSON)
@@ -70,15 +69,14 @@ final class VippsApiClient {
     return new RegisteredWebhook(response.id(), response.secret());
   }
 
-  private Consumer<HttpHeaders> vippsHeaders() {
-    return headers -> {
-      headers.set(SUBSCRIPTION_KEY_HEADER, subscriptionKey);
-      headers.set(MERCHANT_SERIAL_NUMBER_HEADER, merchantSerialNumber);
-      headers.set("Vipps-System-Name", "vipps-callback");
-      headers.set("Vipps-System-Version", "0.1.0");
-      headers.set("Vipps-System-Plugin-Name", "vipps-webhook-receiver");
-      headers.set("Vipps-System-Plugin-Version", "0.1.0");
-    };
+  /** The headers every Vipps API call carries: the subscription key, the MSN and who is calling. */
+  private void vippsHeaders(HttpHeaders headers) {
+    headers.set(SUBSCRIPTION_KEY_HEADER, subscriptionKey);
+    headers.set(MERCHANT_SERIAL_NUMBER_HEADER, merchantSerialNumber);
+    headers.set("Vipps-System-Name", "vipps-callback");
+    headers.set("Vipps-System-Version", "0.1.0");
+    headers.set("Vipps-System-Plugin-Name", "vipps-webhook-receiver");
+    headers.set("Vipps-System-Plugin-Version", "0.1.0");
   }
 
   record AccessTokenResponse(

@@ -3,8 +3,12 @@ package io.github.vippscallback.samples.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
 import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackHttpClient;
+import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +56,29 @@ class LocalProfileTest {
   void acceptsAnEventFromIpv6Loopback() {
     await().atMost(Duration.ofSeconds(20))
         .until(() -> Events.post("::1", port, Events.authorized("order-3002")).status() == 200);
+  }
+
+  @Test
+  void reportsTheAllowlistOnTheHealthEndpoint() throws Exception {
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> Events.post("127.0.0.1", port, Events.authorized("order-3005")).status() == 200);
+
+    LoopbackHttpResponse health = LoopbackHttpClient.from("127.0.0.1").get(port, "/actuator/health");
+
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(health.body(), "$.components.vippsCallback.status")).isEqualTo("UP");
+    assertThat(JsonPath.<List<String>>read(health.body(), "$.components.vippsCallback.details.entries"))
+        .containsExactly("127.0.0.1/32", "::1/128");
+    assertThat(JsonPath.<List<String>>read(health.body(), "$.components.vippsCallback.details.hosts[*].host"))
+        .containsExactly("callback-mt-1.vipps.no", "callback-mt-2.vipps.no");
+  }
+
+  @Test
+  void exposesTheAllowlistOnTheVippsCallbackEndpoint() throws Exception {
+    LoopbackHttpResponse endpoint = LoopbackHttpClient.from("127.0.0.1").get(port, "/actuator/vippscallback");
+
+    assertThat(endpoint.status()).isEqualTo(200);
+    assertThat(endpoint.body()).contains("callback-mt-1.vipps.no", "127.0.0.1/32");
   }
 
   @Test
