@@ -70,7 +70,7 @@ final class IpLiteralParser {
     if (from == to) {
       return false;
     }
-    if (!containsColon(text, from, to)) {
+    if (!colonBeforeDot(text, from, to)) {
       long v4 = parseIpv4(text, from, to);
       return v4 >= 0 && visitor.testIpv4((int) v4);
     }
@@ -82,10 +82,19 @@ final class IpLiteralParser {
     return hi == 0 && (lo >>> 32) == 0xffffL;
   }
 
-  private static boolean containsColon(CharSequence text, int from, int to) {
+  /**
+   * Whether a ':' comes before any '.': then only the IPv6 form can match. A literal of either form has
+   * its first separator within five characters, so this reads at most that far into a real address
+   * (an IPv4 literal has no ':'; an IPv6 literal has a ':' before any '.' of an embedded IPv4 tail).
+   */
+  private static boolean colonBeforeDot(CharSequence text, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (text.charAt(i) == ':') {
+      char c = text.charAt(i);
+      if (c == ':') {
         return true;
+      }
+      if (c == '.') {
+        return false;
       }
     }
     return false;
@@ -227,16 +236,24 @@ final class IpLiteralParser {
     return visitor.testIpv6(hi, lo);
   }
 
+  /** The value of an ASCII hexadecimal digit, -1 for every other ASCII character. */
+  private static final byte[] HEX_VALUES = hexValues();
+
+  private static byte[] hexValues() {
+    byte[] values = new byte[128];
+    java.util.Arrays.fill(values, (byte) -1);
+    for (int d = 0; d < 10; d++) {
+      values['0' + d] = (byte) d;
+    }
+    for (int d = 0; d < 6; d++) {
+      values['a' + d] = (byte) (10 + d);
+      values['A' + d] = (byte) (10 + d);
+    }
+    return values;
+  }
+
+  /** One table load instead of a chain of range tests whose outcome the branch predictor cannot guess. */
   private static int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return c < 128 ? HEX_VALUES[c] : -1;
   }
 }

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Start-up cost of the starter, loopback only, bounded: starts the main sample (vipps-webhook-receiver)
+# RUNS times with vipps.callback.enabled=true and RUNS times with =false, alternating, and reads Spring
+# Boot's own "Started ... in X seconds" line and the CPU time the JVM had used by then (less sensitive
+# to a busy machine than wall-clock time); then runs FirstResolutionProbe, which shows the first
+# resolution of all hosts is one DNS round trip. DNS is a loopback DNS server (never real DNS).
+#
+# Usage: vipps-callback-benchmarks/scripts/startup.sh [RUNS=5]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+runs=${1:-5}
+work=vipps-callback-benchmarks/target/startup
+mkdir -p "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+if [ "${SKIP_BUILD:-}" != "true" ]; then
+  ./mvnw -q -pl samples/vipps-webhook-receiver,vipps-callback-benchmarks -am package -DskipTests
+fi
+app=$(ls samples/vipps-webhook-receiver/target/vipps-webhook-receiver*.jar | grep -v -- '-plain\|original' | head -1)
+bench=vipps-callback-benchmarks/target/benchmarks.jar
+
+timeout 600 java -cp "$bench" io.github.vippscallback.benchmarks.LoopbackDnsMain 600 300 fixed 127.0.0.1 \
+  >"$work/dns.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do
+  grep -q '^dns=' "$work/dns.log" && break
+  sleep 0.1
+done
+dns=$(sed -n 's/^dns=//p' "$work/dns.log")
+[ -n "$dns" ] || { echo "the loopback DNS server did not start" >&2; exit 1; }
+
+start_once() { # enabled run -> prints "seconds cpu-seconds"
+  local log="$work/app-$1-$2.log" port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  timeout 120 java -Xms256m -Xmx256m -jar "$app" --server.port="$port" --server.address=127.0.0.1 \
+    --vipps.callback.environment=test --vipps.callback.enabled="$1" --vipps.callback.dns.servers="$dns" \
+    >"$log" 2>&1 &
+  local pid=$!
+  pids+=($pid)
+  for _ in $(seq 1 1200); do
+    if grep -q 'Started WebhookReceiverApplication in' "$log"; then
+      break
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "the sample stopped; see $log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  local java_pid cpu=NaN
+  java_pid=$(pgrep -P "$pid" java || true)
+  if [ -n "$java_pid" ] && [ -r "/proc/$java_pid/stat" ]; then
+    # utime + stime (fields 14, 15) in clock ticks; the command name has no spaces here
+    cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$java_pid/stat")
+  fi
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  echo "$(sed -n 's/.*Started WebhookReceiverApplication in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1) $cpu"
+}
+
+results="$work/results.txt"
+: >"$results"
+start_once false 0 >/dev/null # warm the file cache
+for run in $(seq 1 "$runs"); do
+  for enabled in true false; do
+    read -r seconds cpu < <(start_once "$enabled" "$run")
+    echo "run=$run enabled=$enabled seconds=$seconds cpu=$cpu" | tee -a "$results"
+  done
+done
+python3 - "$results" <<'EOF'
+import statistics, sys
+rows = [dict(kv.split("=") for kv in line.split()) for line in open(sys.argv[1])]
+on = [float(r["seconds"]) for r in rows if r["enabled"] == "true"]
+off = [float(r["seconds"]) for r in rows if r["enabled"] == "false"]
+print(f"enabled=true  median {statistics.median(on):.3f}s  runs {on}")
+print(f"enabled=false median {statistics.median(off):.3f}s  runs {off}")
+print(f"starter adds (median difference): {1000 * (statistics.median(on) - statistics.median(off)):.0f} ms;"
+      f" ratio {statistics.median(on) / statistics.median(off):.3f}")
+cpu_on = [float(r["cpu"]) for r in rows if r["enabled"] == "true" and r["cpu"] != "NaN"]
+cpu_off = [float(r["cpu"]) for r in rows if r["enabled"] == "false" and r["cpu"] != "NaN"]
+if cpu_on and cpu_off:
+    print(f"CPU seconds until started: enabled=true median {statistics.median(cpu_on):.2f} {cpu_on};"
+          f" enabled=false median {statistics.median(cpu_off):.2f} {cpu_off};"
+          f" difference {1000 * (statistics.median(cpu_on) - statistics.median(cpu_off)):.0f} ms")
+EOF
+for environment in prod test; do
+  timeout 60 java -cp "$bench" io.github.vippscallback.benchmarks.FirstResolutionProbe "$environment"
+done
