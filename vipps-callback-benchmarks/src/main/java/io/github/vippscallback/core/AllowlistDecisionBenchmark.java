@@ -178,7 +178,8 @@ public class AllowlistDecisionBenchmark {
   /** {@code AuthorizationManagers.anyOf(hasIpAddress(entry)...)}, as a request would ask it. */
   @Benchmark
   public AuthorizationResult springAuthorizationManagerAnyOf() {
-    return authorizationManager.authorize(noAuthentication, requests[next++ & BenchmarkAddresses.QUERY_MASK]);
+    return java.util.Objects.requireNonNull(
+        authorizationManager.authorize(noAuthentication, requests[next++ & BenchmarkAddresses.QUERY_MASK]));
   }
 
   /** Spring Security 7's include-list matcher: parse once, scan the entries. */

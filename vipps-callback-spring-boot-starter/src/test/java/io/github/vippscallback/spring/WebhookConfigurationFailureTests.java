@@ -7,6 +7,7 @@ import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.WebhookApplication;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,8 +57,8 @@ class WebhookConfigurationFailureTests {
     assertThat(cause.property()).isEqualTo("vipps.callback.webhook.secret");
     assertThat(cause.value()).isNull();
     assertThat(cause.reason()).contains("POST /vipps/webhooks/refunds").contains("signature = REQUIRED");
-    FailureAnalysis analysis = new VippsCallbackFailureAnalyzer().analyze(failure);
-    assertThat(analysis).isNotNull();
+    FailureAnalysis analysis =
+        Objects.requireNonNull(new VippsCallbackFailureAnalyzer().analyze(Objects.requireNonNull(failure)));
     assertThat(analysis.getDescription()).contains("Property: vipps.callback.webhook.secret", "(not set)");
     assertThat(analysis.getAction()).contains("Set vipps.callback.webhook.secret", "vipps.callback.webhook.secrets[");
   }
