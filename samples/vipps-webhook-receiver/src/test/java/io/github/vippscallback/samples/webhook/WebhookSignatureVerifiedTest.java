@@ -56,7 +56,7 @@ class WebhookSignatureVerifiedTest {
     String event = Events.authorized("order-3001");
     await().atMost(Duration.ofSeconds(20))
         .until(() -> send("127.0.0.2", event, WebhookSigner.of(SECRET)).status() == 200);
-    assertThat(receivedEvents.all()).anyMatch(received -> received.reference().equals("order-3001"));
+    assertThat(receivedEvents.all()).anyMatch(received -> "order-3001".equals(received.reference()));
   }
 
   @Test
@@ -64,7 +64,7 @@ class WebhookSignatureVerifiedTest {
     LoopbackHttpResponse response = awaitAllowlist(() -> Events.post("127.0.0.2", port, Events.authorized("order-3002")));
 
     assertThat(response.status()).isEqualTo(401);
-    assertThat(receivedEvents.all()).noneMatch(received -> received.reference().equals("order-3002"));
+    assertThat(receivedEvents.all()).noneMatch(received -> "order-3002".equals(received.reference()));
   }
 
   @Test
@@ -73,7 +73,7 @@ class WebhookSignatureVerifiedTest {
         awaitAllowlist(() -> send("127.0.0.2", Events.authorized("order-3003"), WebhookSigner.of("not-the-secret")));
 
     assertThat(response.status()).isEqualTo(401);
-    assertThat(receivedEvents.all()).noneMatch(received -> received.reference().equals("order-3003"));
+    assertThat(receivedEvents.all()).noneMatch(received -> "order-3003".equals(received.reference()));
   }
 
   @Test
@@ -82,7 +82,7 @@ class WebhookSignatureVerifiedTest {
         awaitAllowlist(() -> send("127.0.0.9", Events.authorized("order-3004"), WebhookSigner.of(SECRET)));
 
     assertThat(response.status()).isEqualTo(403);
-    assertThat(receivedEvents.all()).noneMatch(received -> received.reference().equals("order-3004"));
+    assertThat(receivedEvents.all()).noneMatch(received -> "order-3004".equals(received.reference()));
   }
 
   /** Sends until the allowlist has its first DNS answers (503 before), then returns that answer. */
