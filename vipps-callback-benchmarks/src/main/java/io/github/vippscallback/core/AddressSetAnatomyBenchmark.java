@@ -38,6 +38,14 @@ public class AddressSetAnatomyBenchmark {
   @Param({"ipv4-allowed", "ipv4-denied", "ipv6-allowed", "ipv6-denied"})
   public String query = "ipv4-allowed";
 
+  /**
+   * How many distinct queries to cycle through: 16 (the default of every benchmark here, so the branch
+   * predictor cannot learn one string) or 1 (the same string every time, as when Vipps sends from one
+   * request server for months). The difference between the two is what mispredicted branches cost.
+   */
+  @Param({"16", "1"})
+  public int distinct = 16;
+
   private static final IpLiteralParser.Visitor ACCEPT_ALL = new IpLiteralParser.Visitor() {
     @Override
     public boolean testIpv4(int address) {
@@ -54,6 +62,7 @@ public class AddressSetAnatomyBenchmark {
   private IpAddress[] parsed;
   private AddressSet addressSet;
   private int next;
+  private int mask;
 
   /** Builds the set and parses the queries once. */
   @Setup(Level.Trial)
@@ -69,6 +78,10 @@ public class AddressSetAnatomyBenchmark {
       ranges.add(IpRange.parse(entry));
     }
     addressSet = AddressSet.of(ranges);
+    if (distinct != 1 && distinct != BenchmarkAddresses.QUERY_COUNT) {
+      throw new IllegalArgumentException("distinct must be 1 or " + BenchmarkAddresses.QUERY_COUNT);
+    }
+    mask = distinct - 1;
     for (int i = 0; i < queries.length; i++) {
       if (addressSet.contains(parsed[i]) != fixture.allowed() || !IpLiteralParser.parse(queries[i], ACCEPT_ALL)) {
         throw new IllegalStateException("set-up is wrong for " + queries[i]);
@@ -79,12 +92,12 @@ public class AddressSetAnatomyBenchmark {
   /** Parsing the literal in place, nothing looked up. */
   @Benchmark
   public boolean parseOnly() {
-    return IpLiteralParser.parse(queries[next++ & BenchmarkAddresses.QUERY_MASK], ACCEPT_ALL);
+    return IpLiteralParser.parse(queries[next++ & mask], ACCEPT_ALL);
   }
 
   /** The probes for an address parsed beforehand. */
   @Benchmark
   public boolean lookupOnly() {
-    return addressSet.contains(parsed[next++ & BenchmarkAddresses.QUERY_MASK]);
+    return addressSet.contains(parsed[next++ & mask]);
   }
 }

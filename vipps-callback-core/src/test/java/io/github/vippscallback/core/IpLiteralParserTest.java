@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +60,53 @@ class IpLiteralParserTest {
     boolean parsed = IpLiteralParser.parse(padded, 3, 3 + input.length(), recorder);
     assertThat(parsed).isEqualTo(canonical != null);
     assertThat(recorder.calls).hasSize(canonical == null ? 0 : 1);
+  }
+
+  /** What containers hand over; the fast path must take every such string. */
+  private static final Pattern PLAIN_IPV6 =
+      Pattern.compile("[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){7}");
+
+  @Test
+  void parsesThePlainIpv6FormExactlyAsTheGeneralParserDoes() {
+    // Strings built from the plain form's alphabet plus the characters that make it something else
+    // ('.', '::', a fifth digit, a ninth group, non-hex and non-ASCII characters).
+    char[] alphabet = "0123456789abcdefABCDEF:::.g %\u0663\uff10".toCharArray();
+    SplittableRandom random = new SplittableRandom(0x1b6_7a57L);
+    int plainTaken = 0;
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int groups = random.nextInt(5) > 0 ? 8 : 7 + 2 * random.nextInt(2);
+      for (int g = 0; g < groups; g++) {
+        if (g > 0) {
+          text.append(':');
+        }
+        int digits = random.nextInt(20) > 0 ? 1 + random.nextInt(4) : 5 * random.nextInt(2);
+        for (int d = 0; d < digits; d++) {
+          text.append("0123456789abcdefABCDEF".charAt(random.nextInt(22)));
+        }
+      }
+      if (random.nextInt(4) == 0) {
+        text.setCharAt(random.nextInt(text.length()), alphabet[random.nextInt(alphabet.length)]);
+      }
+      String input = text.toString();
+      boolean answer = random.nextBoolean();
+      Recorder general = new Recorder(answer);
+      boolean generalParsed = IpLiteralParser.parseIpv6(input, 0, input.length(), general);
+      Recorder fast = new Recorder(answer);
+      int fastParsed = IpLiteralParser.parsePlainIpv6(input, 0, input.length(), fast);
+      if (PLAIN_IPV6.matcher(input).matches()) {
+        assertThat(fastParsed).as(input).isNotEqualTo(IpLiteralParser.NOT_PLAIN);
+      }
+      if (fastParsed == IpLiteralParser.NOT_PLAIN) {
+        assertThat(fast.calls).as(input).isEmpty();
+      } else {
+        plainTaken++;
+        assertThat(fastParsed == 1).as(input).isEqualTo(generalParsed);
+        assertThat(fast.calls).as(input).isEqualTo(general.calls).hasSize(1);
+      }
+    }
+    // The generator must reach the fast path often enough for the comparison to mean something.
+    assertThat(plainTaken).isGreaterThan(10_000);
   }
 
   @Test
