@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Per address family there is one open-addressing hash set of masked networks for every distinct
  * prefix length present ({@code int} keys for IPv4, pairs of {@code long} for IPv6). A lookup masks the
  * address with each prefix length, longest first, and probes that length's set; so it costs at most 33
- * probes for IPv4 and 129 for IPv6 however many ranges there are, and allocates nothing.
+ * probes for IPv4 and 129 for IPv6 however many ranges there are, and allocates nothing. When a family
+ * has more than one prefix length, a bit set filter first asks whether any range shares the address's
+ * network at the family's shortest prefix length; most addresses outside the set stop there, after one
+ * load, instead of probing every length.
  */
 final class AddressSet {
 
@@ -121,6 +124,21 @@ final class AddressSet {
     private final int[] v6Bits;
     private final boolean[] v6HasZero;
 
+    /**
+     * Per family, one bit per hash of each range's network cut to the family's shortest prefix length
+     * (the masks {@link #v4FilterMask}, {@link #v6FilterHiMask} and {@link #v6FilterLoMask}): an address
+     * whose bit is clear is in no range of that family. Empty (and not consulted) when the family has fewer than two prefix lengths, where the
+     * single probe costs as little as the filter.
+     */
+    private final long[] v4Filter;
+
+    private final int v4FilterMask;
+    private final int v4FilterBits;
+    private final long[] v6Filter;
+    private final long v6FilterHiMask;
+    private final long v6FilterLoMask;
+    private final int v6FilterBits;
+
     Matcher(Collection<IpRange> ranges) {
       List<IpRange> v4 = new ArrayList<>();
       List<IpRange> v6 = new ArrayList<>();
@@ -177,6 +195,41 @@ final class AddressSet {
         v6Tables[t] = table;
         v6Bits[t] = bits;
       }
+      int v4FilterPrefix = v4Prefixes.length < 2 ? 0 : v4Prefixes[v4Prefixes.length - 1];
+      v4FilterMask = IpRange.ipv4Mask(v4FilterPrefix);
+      v4FilterBits = filterBits(v4Prefixes.length < 2 ? 0 : v4.size());
+      v4Filter = new long[v4Prefixes.length < 2 ? 0 : 1 << (v4FilterBits - 6)];
+      if (v4Filter.length > 0) {
+        for (IpRange range : v4) {
+          int network = range.network().ipv4() & v4FilterMask;
+          setBit(v4Filter, ipv4Slot(network, v4FilterBits));
+        }
+      }
+      int v6FilterPrefix = v6Prefixes.length < 2 ? 0 : v6Prefixes[v6Prefixes.length - 1];
+      v6FilterHiMask = IpRange.hiMask(v6FilterPrefix);
+      v6FilterLoMask = IpRange.loMask(v6FilterPrefix);
+      v6FilterBits = filterBits(v6Prefixes.length < 2 ? 0 : v6.size());
+      v6Filter = new long[v6Prefixes.length < 2 ? 0 : 1 << (v6FilterBits - 6)];
+      if (v6Filter.length > 0) {
+        for (IpRange range : v6) {
+          long hi = range.network().hi() & v6FilterHiMask;
+          long lo = range.network().lo() & v6FilterLoMask;
+          setBit(v6Filter, ipv6Slot(hi, lo, v6FilterBits));
+        }
+      }
+    }
+
+    /** Bits of a filter index for {@code count} ranges: at least eight bits a range, at least 64. */
+    private static int filterBits(int count) {
+      return Math.max(6, 64 - Long.numberOfLeadingZeros(Math.max(1L, 8L * count - 1)));
+    }
+
+    private static void setBit(long[] filter, int bit) {
+      filter[bit >>> 6] |= 1L << bit;
+    }
+
+    private static boolean hasBit(long[] filter, int bit) {
+      return (filter[bit >>> 6] & (1L << bit)) != 0;
     }
 
     private static int[] distinctPrefixesLongestFirst(List<IpRange> ranges) {
@@ -200,6 +253,10 @@ final class AddressSet {
 
     @Override
     public boolean testIpv4(int address) {
+      if (v4Filter.length > 0
+          && !hasBit(v4Filter, ipv4Slot(address & v4FilterMask, v4FilterBits))) {
+        return false;
+      }
       for (int t = 0; t < v4Prefixes.length; t++) {
         int key = address & IpRange.ipv4Mask(v4Prefixes[t]);
         if (key == 0) {
@@ -226,6 +283,11 @@ final class AddressSet {
 
     @Override
     public boolean testIpv6(long hi, long lo) {
+      if (v6Filter.length > 0) {
+        if (!hasBit(v6Filter, ipv6Slot(hi & v6FilterHiMask, lo & v6FilterLoMask, v6FilterBits))) {
+          return false;
+        }
+      }
       for (int t = 0; t < v6Prefixes.length; t++) {
         int prefix = v6Prefixes[t];
         long keyHi = hi & IpRange.hiMask(prefix);

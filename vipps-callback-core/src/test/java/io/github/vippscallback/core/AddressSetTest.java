@@ -8,6 +8,7 @@ import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,47 @@ class AddressSetTest {
     }
     assertThat(set.contains("10.20.0.1")).isFalse();
     assertThat(set.contains("2001:db8:1388::1")).isFalse();
+  }
+
+  private static IpRange rangeAround(IpAddress address, int prefixLength) {
+    return IpRange.parse(IpRange.mask(address, prefixLength) + "/" + prefixLength);
+  }
+
+  @Test
+  void mixedPrefixLengthsAnswerAsAScanOfEveryRangeDoes() {
+    // With several prefix lengths per family a filter at the shortest length answers most addresses
+    // outside the set; it must never turn an address inside a range away.
+    SplittableRandom random = new SplittableRandom(0xadd_5e7L);
+    int[] v4Prefixes = {8, 16, 20, 24, 28, 32};
+    int[] v6Prefixes = {32, 48, 56, 64, 96, 112, 128};
+    List<IpRange> ranges = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      // Clustered networks (10.x, 2001:db8:x) so that random addresses often share a short prefix.
+      int v4 = 0x0a00_0000 | random.nextInt(1 << 16) << 8 | random.nextInt(256);
+      ranges.add(rangeAround(IpAddress.ofIpv4(v4), v4Prefixes[random.nextInt(v4Prefixes.length)]));
+      long hi = 0x2001_0db8_0000_0000L | (long) random.nextInt(1 << 12) << 16 | random.nextInt(4);
+      long lo = random.nextInt(4) == 0 ? 0 : random.nextLong();
+      ranges.add(rangeAround(IpAddress.ofIpv6(hi, lo), v6Prefixes[random.nextInt(v6Prefixes.length)]));
+    }
+    AddressSet set = AddressSet.of(ranges);
+    int inside = 0;
+    for (int n = 0; n < 40_000; n++) {
+      IpRange near = ranges.get(random.nextInt(ranges.size()));
+      IpAddress address;
+      if (near.network().isIpv4()) {
+        address = IpAddress.ofIpv4(near.network().ipv4() ^ (random.nextInt() >>> random.nextInt(32)));
+      } else {
+        long flipHi = random.nextInt(3) == 0 ? random.nextLong() >>> random.nextInt(64) : 0;
+        long flipLo = random.nextLong() >>> random.nextInt(64);
+        address = IpAddress.ofIpv6(near.network().hi() ^ flipHi, near.network().lo() ^ flipLo);
+      }
+      boolean expected = ranges.stream().anyMatch(range -> range.contains(address));
+      inside += expected ? 1 : 0;
+      assertThat(set.contains(address)).as(address.toString()).isEqualTo(expected);
+      assertThat(set.contains(address.toString())).as(address.toString()).isEqualTo(expected);
+    }
+    // Both answers must be common for the comparison to mean something.
+    assertThat(inside).isBetween(4_000, 36_000);
   }
 
   @Test
