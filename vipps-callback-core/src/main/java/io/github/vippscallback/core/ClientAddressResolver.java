@@ -255,9 +255,10 @@ public final class ClientAddressResolver {
     return firstText == null ? null : textOf(firstText, firstFrom, firstTo, sameAs);
   }
 
-  /** The region {@code from..to} of {@code text}: {@code sameAs} when that is the same text, else a copy. */
+  /** The region {@code from..to} of {@code text}: {@code sameAs} when it holds the same text, else a copy. */
   private static String textOf(String text, int from, int to, @Nullable String sameAs) {
-    return sameAs != null && sameAs.length() == to - from && sameAs.regionMatches(0, text, from, to - from)
+    int length = to - from;
+    return sameAs != null && sameAs.length() == length && sameAs.regionMatches(0, text, from, length)
         ? sameAs
         : text.substring(from, to);
   }
