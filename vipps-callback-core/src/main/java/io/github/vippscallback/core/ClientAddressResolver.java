@@ -105,16 +105,23 @@ public final class ClientAddressResolver {
     if (!hasForwardedFor && !hasForwarded) {
       return peerAddress;
     }
-    String fromForwardedFor = hasForwardedFor ? walkForwardedFor(xForwardedFor) : null;
     if (!hasForwarded) {
-      return fromForwardedFor;
+      return walkForwardedFor(xForwardedFor);
     }
-    String fromForwarded = new ForwardedWalk().walk(forwarded);
     if (!hasForwardedFor) {
-      return fromForwarded;
+      return walkForwarded(forwarded, null);
     }
-    if (fromForwardedFor == null || fromForwarded == null) {
+    // Both headers: both must name the same client.
+    String fromForwardedFor = walkForwardedFor(xForwardedFor);
+    if (fromForwardedFor == null) {
       return null;
+    }
+    String fromForwarded = walkForwarded(forwarded, fromForwardedFor);
+    if (fromForwarded == null) {
+      return null;
+    }
+    if (fromForwarded.equals(fromForwardedFor)) {
+      return fromForwardedFor; // both walks return address literals only: same text, same address
     }
     IpAddress one = IpAddress.tryParse(fromForwardedFor);
     IpAddress other = IpAddress.tryParse(fromForwarded);
@@ -183,147 +190,179 @@ public final class ClientAddressResolver {
   // ---------------------------------------------------------------- Forwarded (RFC 7239)
 
   /**
-   * One left-to-right pass over the {@code Forwarded} elements (quoted strings rule out reading right
-   * to left) that remembers what a right-to-left walk would stop at: the rightmost hop that is not a
-   * trusted address. One per call; it holds regions, not copies.
+   * Walks the {@code Forwarded} hops; the client's address text, or null. One left-to-right pass over
+   * the elements (quoted strings rule out reading right to left) that remembers what a right-to-left
+   * walk would stop at: the rightmost hop that is not a trusted address. Its state is in locals and
+   * regions of the header values, so it allocates nothing but the returned string (and, for a
+   * {@code for} value with backslash escapes, the unescaped value).
+   *
+   * @param sameAs returned itself, instead of a copy, when the client's address text is the same text
    */
-  private final class ForwardedWalk {
-    private @Nullable CharSequence stopText;
-    private int stopFrom;
-    private int stopTo;
-    private boolean stopValid;
-    private @Nullable CharSequence firstText;
-    private int firstFrom;
-    private int firstTo;
-
-    @Nullable String walk(List<String> values) {
-      for (String value : values) {
-        readLine(value);
-      }
-      if (stopText != null) {
-        return stopValid ? stopText.subSequence(stopFrom, stopTo).toString() : null;
-      }
-      // Every hop is trusted: the leftmost is the client.
-      return firstText == null ? null : firstText.subSequence(firstFrom, firstTo).toString();
-    }
-
-    private void readLine(String line) {
+  private @Nullable String walkForwarded(List<String> values, @Nullable String sameAs) {
+    String stopText = null; // null until a hop stops the walk
+    int stopFrom = 0;
+    int stopTo = 0;
+    boolean stopValid = false;
+    String firstText = null; // the leftmost valid hop
+    int firstFrom = 0;
+    int firstTo = 0;
+    for (int v = 0; v < values.size(); v++) {
+      String line = values.get(v);
       int n = line.length();
       int i = 0;
       while (true) {
-        boolean bad = false;
-        boolean sawFor = false;
-        CharSequence forText = line;
-        int forFrom = 0;
-        int forTo = 0;
-        while (true) {
-          i = skipOws(line, i, n);
-          if (i >= n || line.charAt(i) == ',') {
-            break;
-          }
-          if (line.charAt(i) == ';') {
-            i++;
-            continue;
-          }
-          int nameFrom = i;
-          while (i < n && isTchar(line.charAt(i))) {
-            i++;
-          }
-          int nameTo = i;
-          if (nameTo == nameFrom || i >= n || line.charAt(i) != '=') {
-            bad = true;
-            break;
-          }
-          i++;
-          CharSequence valueText = line;
-          int valueFrom;
-          int valueTo;
-          if (i < n && line.charAt(i) == '"') {
-            i++;
-            valueFrom = i;
-            boolean escaped = false;
-            boolean closed = false;
-            while (i < n) {
-              char c = line.charAt(i);
-              if (c == '"') {
-                closed = true;
-                break;
-              }
-              if (c == '\\') {
-                escaped = true;
-                i++;
-                if (i >= n || !isQuotedPairChar(line.charAt(i))) {
-                  break;
-                }
-              } else if (!isQdtext(c)) {
-                break;
-              }
-              i++;
+        long element = readElement(line, i);
+        String text = line;
+        long address = -1;
+        if (element >= 0) {
+          i = (int) (element >>> 32);
+          int forFrom = (int) element;
+          if (forFrom != NO_FOR) {
+            int forTo = valueEnd(line, forFrom);
+            if (line.charAt(forFrom - 1) == '"' && indexOf(line, '\\', forFrom, forTo) >= 0) {
+              text = unescape(line, forFrom, forTo);
+              forFrom = 0;
+              forTo = text.length();
             }
-            if (!closed) {
-              bad = true;
-              break;
-            }
-            valueTo = i;
-            i++;
-            if (escaped) {
-              valueText = unescape(line, valueFrom, valueTo);
-              valueFrom = 0;
-              valueTo = valueText.length();
-            }
-          } else {
-            valueFrom = i;
-            while (i < n && isTchar(line.charAt(i))) {
-              i++;
-            }
-            valueTo = i;
-            if (valueFrom == valueTo) {
-              bad = true;
-              break;
-            }
-          }
-          if (isFor(line, nameFrom, nameTo)) {
-            if (sawFor) {
-              bad = true;
-              break;
-            }
-            sawFor = true;
-            forText = valueText;
-            forFrom = valueFrom;
-            forTo = valueTo;
-          }
-          i = skipOws(line, i, n);
-          if (i < n && line.charAt(i) != ';' && line.charAt(i) != ',') {
-            bad = true;
-            break;
+            address = forwardedNodeAddress(text, forFrom, forTo);
           }
         }
-        long address = bad || !sawFor ? -1 : forwardedNodeAddress(forText, forFrom, forTo);
-        hop(forText, address);
-        if (bad || i >= n) {
+        int from = (int) (address >>> 32);
+        int to = (int) address;
+        boolean valid = address >= 0;
+        if (valid && firstText == null) {
+          firstText = text;
+          firstFrom = from;
+          firstTo = to;
+        }
+        if (!valid || !trusted.contains(text, from, to)) {
+          stopText = text;
+          stopFrom = from;
+          stopTo = to;
+          stopValid = valid;
+        }
+        if (element < 0 || i >= n) {
           // After a syntax error nothing more of this line can be trusted to mean anything.
-          return;
+          break;
         }
         i++; // the comma
       }
     }
+    if (stopText != null) {
+      return stopValid ? textOf(stopText, stopFrom, stopTo, sameAs) : null;
+    }
+    // Every hop is trusted: the leftmost is the client.
+    return firstText == null ? null : textOf(firstText, firstFrom, firstTo, sameAs);
+  }
 
-    private void hop(CharSequence text, long address) {
-      int from = (int) (address >>> 32);
-      int to = (int) address;
-      boolean valid = address >= 0;
-      if (firstText == null && valid) {
-        firstText = text;
-        firstFrom = from;
-        firstTo = to;
+  /** The region {@code from..to} of {@code text}: {@code sameAs} when it holds the same text, else a copy. */
+  private static String textOf(String text, int from, int to, @Nullable String sameAs) {
+    int length = to - from;
+    return sameAs != null && sameAs.length() == length && sameAs.regionMatches(0, text, from, length)
+        ? sameAs
+        : text.substring(from, to);
+  }
+
+  /** What {@link #readElement} packs when the element has no {@code for} parameter. */
+  private static final int NO_FOR = 0;
+
+  /**
+   * Reads the {@code Forwarded} element that starts at {@code from}: semicolon-separated
+   * {@code name=value} pairs up to a comma or the end of the line.
+   *
+   * @return -1 on a syntax error (a bad pair, a control character, a quote left open, a second
+   *     {@code for}); else {@code end << 32 | forValue}, where {@code end} is the index of the comma
+   *     or the line's length and {@code forValue} is where the {@code for} value starts (after its
+   *     opening quote when quoted), or {@link #NO_FOR} (never a value's start: a name and '=' come first)
+   */
+  private static long readElement(String line, int from) {
+    int n = line.length();
+    int i = from;
+    int forValue = NO_FOR;
+    while (true) {
+      i = skipOws(line, i, n);
+      if (i >= n || line.charAt(i) == ',') {
+        return ((long) i << 32) | forValue;
       }
-      if (!valid || !trusted.contains(text, from, to)) {
-        stopText = text;
-        stopFrom = from;
-        stopTo = to;
-        stopValid = valid;
+      if (line.charAt(i) == ';') {
+        i++;
+        continue;
+      }
+      int nameFrom = i;
+      int nameTo = tokenEnd(line, i, n);
+      if (nameTo == nameFrom || nameTo >= n || line.charAt(nameTo) != '=') {
+        return -1;
+      }
+      int valueFrom = nameTo + 1;
+      int valueTo;
+      if (valueFrom < n && line.charAt(valueFrom) == '"') {
+        valueFrom++;
+        valueTo = quotedStringEnd(line, valueFrom, n);
+        if (valueTo < 0) {
+          return -1;
+        }
+        i = valueTo + 1;
+      } else {
+        valueTo = tokenEnd(line, valueFrom, n);
+        if (valueTo == valueFrom) {
+          return -1;
+        }
+        i = valueTo;
+      }
+      if (isFor(line, nameFrom, nameTo)) {
+        if (forValue != NO_FOR) {
+          return -1;
+        }
+        forValue = valueFrom;
+      }
+      i = skipOws(line, i, n);
+      if (i < n && line.charAt(i) != ';' && line.charAt(i) != ',') {
+        return -1;
       }
     }
+  }
+
+  /**
+   * The end of the value {@link #readElement} found valid at {@code from}: its closing quote when
+   * quoted, else the end of its token.
+   */
+  private static int valueEnd(String line, int from) {
+    return line.charAt(from - 1) == '"'
+        ? quotedStringEnd(line, from, line.length())
+        : tokenEnd(line, from, line.length());
+  }
+
+  /** The end of the run of tchars starting at {@code from}. */
+  private static int tokenEnd(String line, int from, int n) {
+    int i = from;
+    while (i < n && isTchar(line.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The index of the quote that closes the quoted string whose content starts at {@code from}, or -1
+   * when it is left open or holds a character a quoted string may not hold.
+   */
+  private static int quotedStringEnd(String line, int from, int n) {
+    int i = from;
+    while (i < n) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        return i;
+      }
+      if (c == '\\') {
+        i++;
+        if (i >= n || !isQuotedPairChar(line.charAt(i))) {
+          return -1;
+        }
+      } else if (!isQdtext(c)) {
+        return -1;
+      }
+      i++;
+    }
+    return -1;
   }
 
   /**

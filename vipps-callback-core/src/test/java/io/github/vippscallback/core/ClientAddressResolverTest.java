@@ -374,6 +374,82 @@ class ClientAddressResolverTest {
     assertThat(allocatedPerRun).contains(0L);
   }
 
+  static Stream<Arguments> threeHopsBehindTrustedProxies() {
+    return Stream.of(
+        arguments(named("X-Forwarded-For, IPv4", List.of("203.0.113.7, 10.0.0.1, 10.0.0.2")), List.of(),
+            "203.0.113.7"),
+        arguments(named("X-Forwarded-For, IPv6",
+                List.of("2001:db8:85a3::8a2e:370:7334, 2001:db8:ffff::1, 10.0.0.2")), List.of(),
+            "2001:db8:85a3::8a2e:370:7334"),
+        arguments(named("Forwarded, IPv4", List.<String>of()),
+            List.of("for=203.0.113.7;proto=https, for=10.0.0.1, for=10.0.0.2"), "203.0.113.7"),
+        arguments(named("Forwarded, IPv6 quoted with port, over two lines", List.<String>of()),
+            List.of("for=\"[2001:db8:85a3::8a2e:370:7334]:443\";proto=https;by=_edge, For=10.0.0.1",
+                "for=\"[2001:db8:ffff::2]\""),
+            "2001:db8:85a3::8a2e:370:7334"),
+        arguments(named("both headers, the same client", List.of("203.0.113.7, 10.0.0.1, 10.0.0.2")),
+            List.of("for=203.0.113.7;proto=https, for=10.0.0.1, for=10.0.0.2"), "203.0.113.7"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("threeHopsBehindTrustedProxies")
+  void threeHopsBehindTrustedProxiesAllocateOnlyTheReturnedAddress(
+      List<String> xff, List<String> forwarded, String client) {
+    // The results are kept, so the JIT cannot drop their allocation; what the same address string costs
+    // is measured in the same way, by copying it out of a longer string as resolve copies it out of a
+    // header value.
+    String[] results = new String[10_000];
+    String longer = "," + client;
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assertThat(threads.isThreadAllocatedMemorySupported()).isTrue();
+    threads.setThreadAllocatedMemoryEnabled(true);
+    for (int round = 0; round < 20; round++) { // warm-up, also lets the JIT compile
+      assertThat(resolveInto(results, xff, forwarded, client)).isEqualTo(results.length);
+      copyInto(results, longer);
+    }
+    long fewestByResolve = Long.MAX_VALUE;
+    long fewestByCopies = Long.MAX_VALUE;
+    for (int run = 0; run < 5; run++) { // the quietest run, as in AddressSetTest
+      long before = threads.getCurrentThreadAllocatedBytes();
+      int resolved = resolveInto(results, xff, forwarded, client);
+      fewestByResolve = Math.min(fewestByResolve, threads.getCurrentThreadAllocatedBytes() - before);
+      assertThat(resolved).isEqualTo(results.length);
+      before = threads.getCurrentThreadAllocatedBytes();
+      copyInto(results, longer);
+      fewestByCopies = Math.min(fewestByCopies, threads.getCurrentThreadAllocatedBytes() - before);
+    }
+    assertThat(fewestByCopies)
+        .as("bytes of 10,000 copies of %s", client)
+        .isGreaterThanOrEqualTo(16L * results.length);
+    // Any other object per call would add at least 16 bytes x 10,000 calls; the slack of 1 KiB is for a
+    // rare allocation by the JVM itself on this thread.
+    assertThat(fewestByResolve)
+        .as("bytes allocated by 10,000 resolutions of %s %s", xff, forwarded)
+        .isLessThanOrEqualTo(fewestByCopies + 1024);
+  }
+
+  /** Resolves into every slot of {@code results}; answers how many resolutions found {@code client}. */
+  private static int resolveInto(
+      String[] results, List<String> xff, List<String> forwarded, String client) {
+    int found = 0;
+    for (int i = 0; i < results.length; i++) {
+      String resolved = BEHIND_PROXIES.resolve(PROXY, xff, forwarded);
+      if (resolved != null && resolved.equals(client)) {
+        results[i] = resolved;
+        found++;
+      }
+    }
+    return found;
+  }
+
+  /** Fills {@code results} with copies of {@code longer} without its first character. */
+  private static void copyInto(String[] results, String longer) {
+    for (int i = 0; i < results.length; i++) {
+      results[i] = longer.substring(1);
+    }
+  }
+
   private static int resolveMany(
       ClientAddressResolver ignoring,
       ClientAddressResolver behindProxies,
