@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
@@ -190,11 +190,21 @@ public final class VippsRequestGuard {
         peerAddress, values(request.getHeaders(X_FORWARDED_FOR)), values(request.getHeaders(FORWARDED)));
   }
 
+  /** The header's lines; one line (the usual case behind one proxy) costs one small immutable list. */
   private static List<String> values(@Nullable Enumeration<String> headers) {
     if (headers == null || !headers.hasMoreElements()) {
       return List.of();
     }
-    return Collections.list(headers);
+    String first = headers.nextElement();
+    if (!headers.hasMoreElements()) {
+      return List.of(first);
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(first);
+    while (headers.hasMoreElements()) {
+      lines.add(headers.nextElement());
+    }
+    return lines;
   }
 
   private CallbackOutcome conclude(
