@@ -45,6 +45,8 @@ final class HostRefresher implements AutoCloseable {
 
   static final String THREAD_NAME = "vipps-callback-dns";
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  /** How soon the querier's set-up is tried again after it failed: sooner than the first backoff. */
+  private static final long QUERIER_RETRY_NANOS = FIRST_BACKOFF.toNanos() / 2;
   private static final Logger log = LoggerFactory.getLogger(VippsAllowlist.class);
 
   /** One host's one record type. */
@@ -85,6 +87,7 @@ final class HostRefresher implements AutoCloseable {
   private Map<String, Name> names = Map.of();
   private @Nullable DnsQuerier querier;
   private @Nullable String querierProblem;
+  private long querierRetryNanos;
   private boolean publishQueued;
   private int firstAnswersUnpublished;
 
@@ -223,12 +226,18 @@ final class HostRefresher implements AutoCloseable {
 
   /**
    * The querier, created on first use; {@code null} (with {@link #querierProblem} set) while it cannot
-   * be created, e.g. for want of system resolvers. Refresh thread only.
+   * be created, e.g. for want of system resolvers. After a failure, the lookups of the same round fail
+   * with the same problem, and the next set-up is tried when the first of them is retried. Refresh thread
+   * only.
    */
   private @Nullable DnsQuerier querier() {
     DnsQuerier current = querier;
     if (current != null || closed) {
       return current;
+    }
+    long now = settings.nanoTime().getAsLong();
+    if (querierProblem != null && now - querierRetryNanos < 0) {
+      return null;
     }
     try {
       current = querierFactory.create(refreshThread);
@@ -239,6 +248,7 @@ final class HostRefresher implements AutoCloseable {
             + " this is fixed; retrying with backoff.", e.getMessage());
       }
       querierProblem = problem;
+      querierRetryNanos = now + QUERIER_RETRY_NANOS;
       return null;
     }
     querier = current;
