@@ -2,12 +2,11 @@ package io.github.vippscallback.core;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.TextParseException;
 
 /**
- * Validates configured host names as DNS host names (letters, digits, hyphens, dots) and turns them into
- * absolute names, so that no search domain is ever appended. No lookup happens here.
+ * Validates configured host names as DNS host names (letters, digits, hyphens, dots); {@link
+ * DnsQuerier#absolute} turns them into absolute names, so that no search domain is ever appended. No lookup
+ * happens here, and no dnsjava class is needed: this runs on the thread that builds the allowlist.
  */
 final class DnsNames {
 
@@ -37,15 +36,6 @@ final class DnsNames {
               + "); write a name such as callback-1.vipps.no, without scheme, port or path");
     }
     return name;
-  }
-
-  /** The absolute dnsjava name of a host name that {@link #normalize} accepted. */
-  static Name absolute(String normalized) {
-    try {
-      return Name.fromString(normalized + ".");
-    } catch (TextParseException e) {
-      throw new IllegalArgumentException("'" + normalized + "' is not a DNS host name", e);
-    }
   }
 
   private static @Nullable String problem(String name) {

@@ -24,9 +24,11 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
 
@@ -37,6 +39,10 @@ import org.xbill.DNS.WireParseException;
  * the next server when there are several; a SERVFAIL or REFUSED is retried only when there is another
  * server to ask. Truncated UDP answers are retried over TCP by {@link SimpleResolver}. Queries are
  * asynchronous, so any number can be in flight at once.
+ *
+ * <p>This is the only class that sends queries with dnsjava, and it is created on the refresh thread
+ * (see {@link HostRefresher}), so that building and starting an allowlist load none of dnsjava's
+ * classes on the application's starting thread.
  */
 final class DnsQuerier {
 
@@ -71,6 +77,43 @@ final class DnsQuerier {
     this.retries = retries;
     this.timeout = timeout;
     this.executor = executor;
+  }
+
+  /**
+   * A querier of {@code servers}, or of the system's resolvers when that is {@code null}.
+   *
+   * @throws IllegalStateException when no server is configured and the system has none
+   */
+  static DnsQuerier create(
+      @Nullable List<InetSocketAddress> servers, Duration timeout, int retries, Executor executor) {
+    return new DnsQuerier(servers == null ? systemServers() : servers, timeout, retries, executor);
+  }
+
+  /**
+   * The system's resolvers (e.g. from {@code /etc/resolv.conf}), read again when none were found before.
+   *
+   * @throws IllegalStateException when there are none
+   */
+  static List<InetSocketAddress> systemServers() {
+    List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
+    if (servers.isEmpty()) {
+      ResolverConfig.refresh();
+      servers = ResolverConfig.getCurrentConfig().servers();
+    }
+    if (servers.isEmpty()) {
+      throw new IllegalStateException(
+          "No system DNS servers found (e.g. in /etc/resolv.conf); configure dns-servers");
+    }
+    return List.copyOf(servers);
+  }
+
+  /** The absolute dnsjava name of a host name that {@link DnsNames#normalize} accepted. */
+  static Name absolute(String normalized) {
+    try {
+      return Name.fromString(normalized + ".");
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException("'" + normalized + "' is not a DNS host name", e);
+    }
   }
 
   /** The servers asked, as {@code ip:port} or {@code [v6]:port}. */

@@ -2,7 +2,6 @@ package io.github.vippscallback.core;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +31,22 @@ import org.xbill.DNS.Name;
  * <p>After an answer, the next lookup is due after the answer's TTL clamped to [min-ttl, max-ttl], less up
  * to 10% random jitter so hosts do not stay in lock-step. After a failure, the last known good addresses
  * stay (marked stale) and the lookup is retried with exponential backoff from 1 second, capped at
- * max-ttl; once max-stale has passed since the last success (measured on the {@link Ticker}), the
+ * max-ttl; once max-stale has passed since the last success (measured on the ticker), the
  * addresses are dropped. Every change of state is stored in a Caffeine cache keyed by host and record
  * type, then {@code onChange} runs (once for a burst of answers); all of this happens on the refresh
  * thread, so state has one writer.
+ *
+ * <p>The constructor and {@link #start()} run on the application's starting thread and stay cheap: they
+ * load neither dnsjava nor Caffeine. The refresh thread's first task creates the state cache, the
+ * absolute names and the {@link DnsQuerier}, then sends every first lookup. Until the cache is published
+ * (through a volatile field), every state reads as {@link FamilyState#UNRESOLVED}.
  */
 final class HostRefresher implements AutoCloseable {
 
   static final String THREAD_NAME = "vipps-callback-dns";
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  /** How soon the querier's set-up is tried again after it failed: sooner than the first backoff. */
+  private static final long QUERIER_RETRY_NANOS = FIRST_BACKOFF.toNanos() / 2;
   private static final Logger log = LoggerFactory.getLogger(VippsAllowlist.class);
 
   /** One host's one record type. */
@@ -52,10 +59,22 @@ final class HostRefresher implements AutoCloseable {
     boolean answeredOnce;
   }
 
-  private final Map<String, Name> names;
+  /**
+   * Creates the querier, on the refresh thread, given the executor its completions must run on.
+   */
+  @FunctionalInterface
+  interface QuerierFactory {
+    /**
+     * @throws IllegalStateException when there is no server to ask, e.g. no system resolvers
+     */
+    DnsQuerier create(Executor completions);
+  }
+
+  private final List<String> hosts;
   private final Map<Key, Slot> slots;
-  private final Cache<Key, FamilyState> states;
-  private final DnsQuerier querier;
+  private final QuerierFactory querierFactory;
+  /** Created by the refresh thread's first task; read from any thread, written on the refresh thread. */
+  private volatile @Nullable Cache<Key, FamilyState> states;
   private final ScheduledThreadPoolExecutor scheduler;
   private final Executor refreshThread;
   private final Settings settings;
@@ -65,38 +84,45 @@ final class HostRefresher implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
   // Touched only on the refresh thread:
+  private Map<String, Name> names = Map.of();
+  private @Nullable DnsQuerier querier;
+  private @Nullable String querierProblem;
+  private long querierRetryNanos;
   private boolean publishQueued;
   private int firstAnswersUnpublished;
 
-  /** The timing settings. */
-  record Settings(Duration minTtl, Duration maxTtl, Duration maxStale, Ticker ticker, Clock clock) {}
+  /**
+   * The timing settings.
+   *
+   * @param nanoTime the monotonic time source for TTLs and staleness
+   */
+  record Settings(Duration minTtl, Duration maxTtl, Duration maxStale, LongSupplier nanoTime, Clock clock) {}
 
   /**
    * @param hosts normalized host names (no trailing dot)
-   * @param querierFactory builds the querier given the executor its completions must run on
+   * @param querierFactory builds the querier, on the refresh thread, given the executor its completions
+   *     must run on
    * @param onChange runs on the refresh thread after any state changed
    * @param refreshListeners told of every lookup's outcome and duration, on the refresh thread
    */
   HostRefresher(
       List<String> hosts,
-      java.util.function.Function<Executor, DnsQuerier> querierFactory,
+      QuerierFactory querierFactory,
       Settings settings,
       Runnable onChange,
       List<DnsRefreshListener> refreshListeners) {
     this.settings = settings;
     this.onChange = onChange;
     this.refreshListeners = List.copyOf(refreshListeners);
-    Map<String, Name> byHost = new LinkedHashMap<>();
+    this.hosts = List.copyOf(hosts);
+    this.querierFactory = querierFactory;
     Map<Key, Slot> bySlot = new LinkedHashMap<>();
     for (String host : hosts) {
-      byHost.put(host, DnsNames.absolute(host));
       for (RecordFamily family : RecordFamily.values()) {
         bySlot.put(new Key(host, family), new Slot());
       }
     }
-    this.names = Collections.unmodifiableMap(byHost);
     this.slots = Collections.unmodifiableMap(bySlot);
-    this.states = Caffeine.newBuilder().ticker(settings.ticker()).executor(Runnable::run).build();
     this.firstResolution = new CountDownLatch(bySlot.size());
     this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, THREAD_NAME);
@@ -114,14 +140,15 @@ final class HostRefresher implements AutoCloseable {
         }
       }
     };
-    this.querier = querierFactory.apply(refreshThread);
   }
 
-  /** Sends every first lookup at once; later calls do nothing. */
+  /**
+   * Returns at once; the refresh thread then creates what resolving needs and sends every first lookup
+   * at once. Later calls do nothing.
+   */
   void start() {
     if (started.compareAndSet(false, true)) {
-      log.info("Resolving {} Vipps request-server host names (A and AAAA) via {}", names.size(), querier.servers());
-      refreshThread.execute(this::refreshAll);
+      refreshThread.execute(this::prepareAndRefreshAll);
     }
   }
 
@@ -136,9 +163,13 @@ final class HostRefresher implements AutoCloseable {
     return firstResolution.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** The state of one host's records of one type; readable from any thread. */
+  /** The state of one host's records of one type; readable from any thread, also before the start. */
   FamilyState state(String host, RecordFamily family) {
-    FamilyState state = states.getIfPresent(new Key(host, family));
+    Cache<Key, FamilyState> current = states;
+    if (current == null) {
+      return FamilyState.UNRESOLVED;
+    }
+    FamilyState state = current.getIfPresent(new Key(host, family));
     return state == null ? FamilyState.UNRESOLVED : state;
   }
 
@@ -154,7 +185,7 @@ final class HostRefresher implements AutoCloseable {
   /** How many hosts have at least one address now. */
   int hostsWithAddresses() {
     int count = 0;
-    for (String host : names.keySet()) {
+    for (String host : hosts) {
       if (!state(host, RecordFamily.A).addresses().isEmpty()
           || !state(host, RecordFamily.AAAA).addresses().isEmpty()) {
         count++;
@@ -167,6 +198,66 @@ final class HostRefresher implements AutoCloseable {
   public void close() {
     closed = true;
     scheduler.shutdownNow();
+  }
+
+  private void prepareAndRefreshAll() {
+    try {
+      prepare();
+    } catch (RuntimeException | LinkageError e) {
+      log.error("Cannot start resolving the Vipps request-server host names; callbacks are answered 503", e);
+      return;
+    }
+    refreshAll();
+  }
+
+  /**
+   * Part of the refresh thread's first task: creates the state cache (Caffeine), the absolute names and the
+   * querier (dnsjava), which the starting thread never loads.
+   */
+  private void prepare() {
+    Map<String, Name> byHost = new LinkedHashMap<>();
+    for (String host : hosts) {
+      byHost.put(host, DnsQuerier.absolute(host));
+    }
+    names = Collections.unmodifiableMap(byHost);
+    states = Caffeine.newBuilder().executor(Runnable::run).build();
+    querier();
+  }
+
+  /**
+   * The querier, created on first use; {@code null} (with {@link #querierProblem} set) while it cannot
+   * be created, e.g. for want of system resolvers. After a failure, the lookups of the same round fail
+   * with the same problem, and the next set-up is tried when the first of them is retried. Refresh thread
+   * only.
+   */
+  private @Nullable DnsQuerier querier() {
+    DnsQuerier current = querier;
+    if (current != null || closed) {
+      return current;
+    }
+    long now = settings.nanoTime().getAsLong();
+    if (querierProblem != null && now - querierRetryNanos < 0) {
+      return null;
+    }
+    try {
+      current = querierFactory.create(refreshThread);
+    } catch (RuntimeException e) {
+      String problem = "cannot ask DNS: " + e.getMessage();
+      if (!problem.equals(querierProblem)) {
+        log.error("Cannot resolve the Vipps request-server host names: {}. Callbacks are answered 503 until"
+            + " this is fixed; retrying with backoff.", e.getMessage());
+      }
+      querierProblem = problem;
+      querierRetryNanos = now + QUERIER_RETRY_NANOS;
+      return null;
+    }
+    querier = current;
+    if (querierProblem != null) {
+      log.info("DNS servers found after all: {}", current.servers());
+      querierProblem = null;
+    }
+    log.info("Resolving {} Vipps request-server host names (A and AAAA) via {}", hosts.size(), current.servers());
+    return current;
   }
 
   private void refreshAll() {
@@ -184,14 +275,17 @@ final class HostRefresher implements AutoCloseable {
       slot.pending = null;
     }
     slot.inFlight = true;
+    long startNanos = settings.nanoTime().getAsLong();
     Name name = names.get(key.host());
-    if (name == null) {
+    DnsQuerier current = querier();
+    if (current == null || name == null) {
+      String problem = querierProblem;
+      onOutcome(key, slot, new LookupOutcome.Failed(problem == null ? "cannot ask DNS" : problem), startNanos);
       return;
     }
-    long startNanos = settings.ticker().read();
     // The lookup future never fails; should it, the slot is still released and rescheduled.
     @SuppressWarnings("FutureReturnValueIgnored")
-    Object unused = querier.lookup(name, key.family())
+    Object unused = current.lookup(name, key.family())
         .whenCompleteAsync(
             (outcome, error) -> onOutcome(key, slot, outcome != null
                 ? outcome
@@ -228,7 +322,7 @@ final class HostRefresher implements AutoCloseable {
     if (refreshListeners.isEmpty()) {
       return;
     }
-    Duration took = Duration.ofNanos(Math.max(0, settings.ticker().read() - startNanos));
+    Duration took = Duration.ofNanos(Math.max(0, settings.nanoTime().getAsLong() - startNanos));
     String recordType = key.family().name();
     for (DnsRefreshListener listener : refreshListeners) {
       try {
@@ -269,7 +363,7 @@ final class HostRefresher implements AutoCloseable {
   /** Stores the new state, tells the allowlist, and says when to look again. */
   private Duration apply(Key key, LookupOutcome outcome) {
     FamilyState before = state(key.host(), key.family());
-    long now = settings.ticker().read();
+    long now = settings.nanoTime().getAsLong();
     FamilyState after;
     Duration delay;
     if (outcome instanceof LookupOutcome.Answered answered) {
@@ -297,7 +391,10 @@ final class HostRefresher implements AutoCloseable {
       }
       delay = jitter(backoff(after.failures(), settings.maxTtl()));
     }
-    states.put(key, after);
+    Cache<Key, FamilyState> current = states;
+    if (current != null) { // always: prepare() ran first
+      current.put(key, after);
+    }
     return delay;
   }
 

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.ResolverConfig;
 
 /**
  * The set of addresses Vipps may send callbacks from, kept fresh from DNS in the background.
@@ -35,8 +34,9 @@ import org.xbill.DNS.ResolverConfig;
  * configured with {@link Builder#additionalAddresses}. Before that, and after everything expired,
  * {@link #decide} answers {@link AllowlistDecision#UNAVAILABLE} so that callers answer 503 rather than 403.
  *
- * <p>Lookups and listener calls run on one daemon thread per allowlist, named {@code vipps-callback-dns}.
- * Create one with {@link #builder(VippsEnvironment)}, {@link #start()} it, and {@link #close()} it on
+ * <p>Lookups and listener calls run on one daemon thread per allowlist, named {@code vipps-callback-dns};
+ * the DNS resolver (dnsjava) and the state it keeps are created there too, so that building and starting
+ * cost the application's starting thread little. Create one with {@link #builder(VippsEnvironment)}, {@link #start()} it, and {@link #close()} it on
  * shut-down to stop the background refresh.
  */
 public final class VippsAllowlist implements AutoCloseable {
@@ -61,18 +61,21 @@ public final class VippsAllowlist implements AutoCloseable {
   private final HostRefresher refresher;
   private volatile Snapshot snapshot;
 
-  private VippsAllowlist(Builder builder, List<InetSocketAddress> servers) {
+  private VippsAllowlist(Builder builder) {
     this.environment = builder.environment;
     this.hosts = List.copyOf(builder.effectiveHosts());
     this.configured = AllowlistChange.sortedCopy(new TreeSet<>(builder.additionalAddresses));
     this.notifier = new ChangeNotifier(environment);
     this.snapshot = Snapshot.of(configured);
+    @Nullable List<InetSocketAddress> servers = builder.dnsServers;
     Duration timeout = builder.queryTimeout;
     int retries = builder.retries;
+    @Nullable Ticker ticker = builder.ticker;
     this.refresher = new HostRefresher(
         hosts,
-        executor -> new DnsQuerier(servers, timeout, retries, executor),
-        new HostRefresher.Settings(builder.minTtl, builder.maxTtl, builder.maxStale, builder.ticker, builder.clock),
+        completions -> DnsQuerier.create(servers, timeout, retries, completions),
+        new HostRefresher.Settings(builder.minTtl, builder.maxTtl, builder.maxStale,
+            ticker == null ? System::nanoTime : ticker::read, builder.clock),
         this::publish,
         builder.refreshListeners);
   }
@@ -145,8 +148,11 @@ public final class VippsAllowlist implements AutoCloseable {
   }
 
   /**
-   * Starts resolving every host, concurrently, and refreshing them in the background. Returns at once;
-   * calling it again does nothing.
+   * Starts resolving every host, concurrently, and refreshing them in the background. Returns at once:
+   * the refresh thread sets up the DNS resolver (and reads the system's resolvers when no dns-servers are
+   * set), then sends every first query at once. Should there be no DNS server to ask, the allowlist stays
+   * unavailable, each host reports why in {@link #status()}, and it is tried again with backoff. Calling
+   * it again, or after {@link #close()}, does nothing.
    */
   public void start() {
     refresher.start();
@@ -254,7 +260,8 @@ public final class VippsAllowlist implements AutoCloseable {
     private Duration minTtl = DEFAULT_MIN_TTL;
     private Duration maxTtl = DEFAULT_MAX_TTL;
     private Duration maxStale = DEFAULT_MAX_STALE;
-    private Ticker ticker = Ticker.systemTicker();
+    // null: the system ticker, read as System.nanoTime() so that building loads no Caffeine class
+    private @Nullable Ticker ticker;
     private Clock clock = Clock.systemUTC();
     private final List<DnsRefreshListener> refreshListeners = new ArrayList<>();
 
@@ -397,7 +404,9 @@ public final class VippsAllowlist implements AutoCloseable {
     }
 
     /**
-     * Builds the allowlist, not yet started.
+     * Builds the allowlist, not yet started. This only checks the settings and creates small objects: the
+     * DNS resolver (and the system's resolvers, when no dns-servers are set) is set up in the background
+     * by {@link VippsAllowlist#start()}, so building costs the starting thread little.
      *
      * @throws IllegalArgumentException when the settings contradict each other, e.g. min-ttl above max-ttl
      */
@@ -406,26 +415,13 @@ public final class VippsAllowlist implements AutoCloseable {
         throw new IllegalArgumentException(
             "min-ttl (" + minTtl + ") must not be greater than max-ttl (" + maxTtl + ")");
       }
-      List<InetSocketAddress> servers = dnsServers;
-      if (servers == null) {
-        servers = systemServers();
-      }
-      return new VippsAllowlist(this, servers);
+      return new VippsAllowlist(this);
     }
 
     private List<String> effectiveHosts() {
       Set<String> all = new LinkedHashSet<>(hosts);
       all.addAll(additionalHosts);
       return List.copyOf(all);
-    }
-
-    private static List<InetSocketAddress> systemServers() {
-      List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
-      if (servers.isEmpty()) {
-        throw new IllegalStateException(
-            "No system DNS servers found (e.g. in /etc/resolv.conf); configure dns-servers");
-      }
-      return List.copyOf(servers);
     }
 
     private static Duration atLeastOneSecond(String setting, Duration value) {

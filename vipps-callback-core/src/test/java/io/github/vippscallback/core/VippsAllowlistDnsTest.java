@@ -346,6 +346,34 @@ class VippsAllowlistDnsTest {
   }
 
   @Test
+  void closingDuringTheFirstResolutionDropsTheLateAnswersQuietly() throws InterruptedException {
+    dns.answer(MT1, 60, "192.0.2.1").holdAnswers();
+    List<AllowlistChange> changes = new CopyOnWriteArrayList<>();
+    VippsAllowlist closed = builder(VippsEnvironment.TEST).hosts(List.of(MT1)).build();
+    allowlists.add(closed);
+    closed.addListener(changes::add);
+    VippsAllowlist control = builder(VippsEnvironment.TEST).hosts(List.of(MT1)).build();
+    allowlists.add(control);
+
+    try (LogCapture logs = new LogCapture()) {
+      closed.start();
+      control.start();
+      await().atMost(GENEROUS).until(() -> dns.queryCount(MT1) == 4);
+      closed.close();
+      dns.releaseAnswers();
+
+      assertThat(control.awaitFirstResolution(GENEROUS)).as("the control got its answers").isTrue();
+      await().during(Duration.ofMillis(300)).atMost(GENEROUS)
+          .until(() -> closed.decide("192.0.2.1") == AllowlistDecision.UNAVAILABLE);
+      assertThat(closed.status().ready()).isFalse();
+      assertThat(closed.status().hosts()).allSatisfy(host -> assertThat(host.lastSuccess()).isNull());
+      assertThat(changes).isEmpty();
+      assertThat(logs.messages(ch.qos.logback.classic.Level.ERROR)).isEmpty();
+      assertThat(logs.messages(ch.qos.logback.classic.Level.WARN)).isEmpty();
+    }
+  }
+
+  @Test
   void refreshesInTheBackgroundOnOneDaemonThreadNamedForTheLibrary() throws InterruptedException {
     dns.answer(MT1, 60, "192.0.2.1");
     List<Thread> refreshThreads = new CopyOnWriteArrayList<>();
