@@ -28,6 +28,7 @@ class HostRefresherSetUpTest {
   private static final String HOST = "callback-mt-1.vipps.no";
 
   private LoopbackDnsServer dns;
+  @SuppressWarnings("NullAway.Init") // set by the test; a test that fails before that leaves it null
   private HostRefresher refresher;
 
   @BeforeEach
@@ -37,7 +38,9 @@ class HostRefresherSetUpTest {
 
   @AfterEach
   void stopEverything() {
-    refresher.close();
+    if (refresher != null) {
+      refresher.close();
+    }
     dns.close();
   }
 

@@ -76,7 +76,7 @@ class StartupClassLoadingTest {
       dns.answer(HOST, 300, "192.0.2.1");
       Function<String, String> probe = loader.probe(dns.address());
 
-      probe.apply("build");
+      assertThat(probe.apply("build")).isEqualTo("built");
       assertThat(probe.apply("close")).isEqualTo("closed");
       assertThat(probe.apply("start")).isEqualTo("started");
 
@@ -94,8 +94,8 @@ class StartupClassLoadingTest {
         IsolatingLoader loader = new IsolatingLoader(Thread.currentThread())) {
       dns.answer(HOST, 300, "192.0.2.1");
       Function<String, String> probe = loader.probe(dns.address());
-      probe.apply("build");
-      probe.apply("start");
+      assertThat(probe.apply("build")).isEqualTo("built");
+      assertThat(probe.apply("start")).isEqualTo("started");
       await().atMost(Duration.ofSeconds(20)).until(() -> !loader.held().isEmpty());
 
       assertThat(probe.apply("close")).isEqualTo("closed");
