@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Statistics for scripts/e2e.sh (stdlib only).
+
+Usage: e2e_stats.py schedule ROUNDS SEED MODE      prints the run order, one "round variant" a line
+       e2e_stats.py report RESULTS                 prints per-round ratios, medians and 95% intervals
+
+A round runs every variant once. Variants that are compared with each other form a block (one JVM
+family: the three sample JVMs; the two twin JVMs), blocks run back to back in a random order and the
+variants inside a block in a random order, so every ratio is taken between runs at most a few slots
+apart in time (adjacent), and no variant is systematically first or last. Ratios are computed inside
+each round, never across rounds, which cancels slow drift of the machine (other load, thermal).
+
+The interval for a median is the distribution-free order-statistics interval [x(k), x(n+1-k)]: for
+any continuous distribution it covers the true median with probability 1 - 2 P(Bin(n, 1/2) < k); k is
+the largest with coverage >= 95%; the exact coverage is printed. It needs at least 6 rounds.
+"""
+import math
+import random
+import statistics
+import sys
+
+BLOCKS = {
+    "sample": [["sample-open", "sample-guarded", "sample-refresh"]],
+    "twin": [["twin-open", "twin-guarded", "twin-refresh-open", "twin-refresh-guarded"]],
+}
+BLOCKS["both"] = BLOCKS["sample"] + BLOCKS["twin"]
+
+# (label, kind, numerator, denominator): kind rps = requests/s ratio, p99 etc. = latency ratio.
+RATIOS = [
+    ("sample  guarded/open      req/s  (target >= 0.95)", "rps", "sample-guarded", "sample-open"),
+    ("sample  refresh/open      req/s  (target >= 0.95)", "rps", "sample-refresh", "sample-open"),
+    ("sample  refresh/guarded   p99    (target ~ 1)", "p99_us", "sample-refresh", "sample-guarded"),
+    ("sample  refresh/guarded   p99.9  (diagnostic)", "p999_us", "sample-refresh", "sample-guarded"),
+    ("twin    guarded/open      req/s  (target >= 0.95)", "rps", "twin-guarded", "twin-open"),
+    ("twin    refresh: guarded/open req/s  (target >= 0.95)", "rps", "twin-refresh-guarded", "twin-refresh-open"),
+    ("twin    refresh/guarded   p99    (target ~ 1)", "p99_us", "twin-refresh-guarded", "twin-guarded"),
+    ("twin    refresh/no-refresh open p99 (A/A-like reference)", "p99_us", "twin-refresh-open", "twin-open"),
+    ("twin    refresh: guarded/open p99    (same JVM)", "p99_us", "twin-refresh-guarded", "twin-refresh-open"),
+    ("twin    refresh/guarded   p99.9  (diagnostic)", "p999_us", "twin-refresh-guarded", "twin-guarded"),
+    ("twin    open/open across JVMs req/s (A/A-like reference)", "rps", "twin-refresh-open", "twin-open"),
+]
+
+
+def schedule(rounds, seed, mode):
+    rng = random.Random(seed)
+    for r in range(1, rounds + 1):
+        blocks = [list(b) for b in BLOCKS[mode]]
+        rng.shuffle(blocks)
+        for block in blocks:
+            rng.shuffle(block)
+            for variant in block:
+                print(r, variant)
+
+
+def median_interval(values, confidence=0.95):
+    """Order-statistics interval for the median: (low, high, exact coverage) or None if n < 6."""
+    xs = sorted(values)
+    n = len(xs)
+    best = None
+    for k in range(1, n // 2 + 1):
+        below = sum(math.comb(n, i) for i in range(k)) / 2 ** n  # P(Bin(n, 1/2) <= k-1)
+        coverage = 1 - 2 * below
+        if coverage >= confidence:
+            best = (xs[k - 1], xs[n - k], coverage)
+    return best
+
+
+def report(path):
+    rows = []
+    with open(path) as f:
+        for line in f:
+            if line.strip():
+                rows.append(dict(kv.split("=", 1) for kv in line.split()))
+    by_round = {}
+    for row in rows:
+        by_round.setdefault(int(row["round"]), {})[row["variant"]] = row
+    variants = sorted({row["variant"] for row in rows})
+
+    print("per variant (all rounds): requests/s median [min-max], coefficient of variation; p99 median")
+    for v in variants:
+        rps = [float(r["rps"]) for r in rows if r["variant"] == v]
+        p99 = [float(r["p99_us"]) / 1000 for r in rows if r["variant"] == v]
+        cv = statistics.pstdev(rps) / statistics.mean(rps) if len(rps) > 1 else 0.0
+        print(f"  {v:22s} {statistics.median(rps):9.0f} [{min(rps):.0f}-{max(rps):.0f}] cv {cv:5.1%}"
+              f"   p99 {statistics.median(p99):.2f} ms")
+    print()
+    print("per-round ratios (same round, adjacent runs); median and 95% order-statistics interval")
+    for label, field, num, den in RATIOS:
+        if field is None or num not in variants or den not in variants:
+            continue
+        values = [float(v[num][field]) / float(v[den][field]) for v in by_round.values()
+                  if num in v and den in v]
+        if not values:
+            continue
+        line = f"  {label}\n      rounds: " + " ".join(f"{x:.3f}" for x in values)
+        interval = median_interval(values)
+        med = statistics.median(values)
+        if interval:
+            low, high, coverage = interval
+            line += f"\n      median {med:.3f}  interval [{low:.3f}, {high:.3f}] (coverage {coverage:.1%}, n={len(values)})"
+            if field == "rps" and "target" in label:
+                verdict = ("MET (interval above 0.95)" if low >= 0.95 else
+                           "NOT MET (interval below 0.95)" if high < 0.95 else "UNRESOLVED (interval spans 0.95)")
+                line += f"  -> {verdict}"
+        else:
+            line += f"\n      median {med:.3f}  (too few rounds for an interval)"
+        print(line)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "schedule":
+        schedule(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+    elif sys.argv[1] == "report":
+        report(sys.argv[2])
+    else:
+        sys.exit(__doc__)
