@@ -24,7 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -154,8 +157,20 @@ class SecuredCallbackApplicationTests {
   void bootsDefaultSecurityStillProtectsOtherEndpoints() throws IOException {
     assertThat(LoopbackHttpClient.from(STRANGER).get(port, "/hello").status()).isEqualTo(401);
     assertThat(LoopbackHttpClient.from(PROD_SERVER).get(port, "/hello").status()).isEqualTo(401);
-    assertThat(context.getBeansOfType(SecurityFilterChain.class))
-        .containsOnlyKeys("defaultSecurityFilterChain", VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN);
+  }
+
+  @Test
+  void startersChainComesFirstAndBootsDefaultChainStillTakesEveryOtherRequest() {
+    // Boot names its default chain defaultSecurityFilterChain, or managementSecurityFilterChain when the
+    // actuator is on the class path (as here); what counts is that it is still there, after ours.
+    SecurityFilterChain starters =
+        context.getBean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN, SecurityFilterChain.class);
+    List<SecurityFilterChain> chains = context.getBean(FilterChainProxy.class).getFilterChains();
+
+    assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(2);
+    assertThat(chains).hasSize(2).first().isSameAs(starters);
+    assertThat(chains.get(1)).isInstanceOfSatisfying(DefaultSecurityFilterChain.class,
+        bootsDefault -> assertThat(bootsDefault.getRequestMatcher()).isSameAs(AnyRequestMatcher.INSTANCE));
   }
 
   @Test

@@ -26,9 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An application without Spring Security on the class path (the build runs this class in its own surefire
- * execution with the Spring Security artifacts excluded): the starter's servlet filter guards the
- * callbacks, and nothing else changes: no login appears anywhere.
+ * An application without Spring Security, the actuator or Micrometer on the class path (the build runs this
+ * class in its own surefire execution with those artifacts excluded): the starter's servlet filter guards
+ * the callbacks, and nothing else changes: no login appears anywhere.
  */
 @SpringBootTest(classes = CallbackApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "vipps.callback.environment=production")
@@ -58,6 +58,13 @@ class WithoutSpringSecurityTests {
     assertThat(ClassUtils.isPresent("org.springframework.security.web.SecurityFilterChain", null)).isFalse();
     assertThat(context.containsBean("springSecurityFilterChain")).isFalse();
     assertThat(context.containsBean(VippsCallbackAutoConfiguration.FILTER_REGISTRATION_BEAN)).isTrue();
+  }
+
+  @Test
+  void actuatorAndMicrometerAreReallyAbsent() {
+    assertThat(ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", null)).isFalse();
+    assertThat(ClassUtils.isPresent("org.springframework.boot.health.contributor.HealthIndicator", null)).isFalse();
+    assertThat(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", null)).isFalse();
   }
 
   @Test
