@@ -6,30 +6,23 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.spring.testapp.CallbackApplication;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A production application with Spring Security and no chain of its own, on a real port; requests come
@@ -37,26 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = CallbackApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "vipps.callback.environment=prod")
-class SecuredCallbackApplicationTests {
-
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
+class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Autowired
   ApplicationContext context;
-
-  @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
-  }
 
   @Test
   void postFromProductionRequestServerReachesClassAnnotatedHandler() throws IOException {
@@ -209,11 +186,5 @@ class SecuredCallbackApplicationTests {
 
   private LoopbackHttpResponse send(String from, String method, String target) throws IOException {
     return LoopbackHttpClient.from(from).request(method, port, target).body("{}", "application/json").send();
-  }
-
-  static void assertForbiddenProblem(LoopbackHttpResponse response) {
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(response.body()).contains("\"status\":403").doesNotContain("reached");
   }
 }

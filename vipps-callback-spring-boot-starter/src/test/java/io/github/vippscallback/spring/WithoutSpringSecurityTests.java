@@ -4,26 +4,19 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.spring.testapp.CallbackApplication;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An application without Spring Security, the actuator or Micrometer on the class path (the build runs this
@@ -32,26 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = CallbackApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "vipps.callback.environment=production")
-class WithoutSpringSecurityTests {
-
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
+class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
 
   @Autowired
   ApplicationContext context;
-
-  @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
-  }
 
   @Test
   void springSecurityIsReallyAbsent() {
@@ -77,9 +54,9 @@ class WithoutSpringSecurityTests {
 
   @Test
   void strangerGetsForbiddenProblem() throws IOException {
-    SecuredCallbackApplicationTests.assertForbiddenProblem(post(STRANGER, "/vipps/class/payments"));
-    SecuredCallbackApplicationTests.assertForbiddenProblem(post(STRANGER, "/vipps/orders/1"));
-    SecuredCallbackApplicationTests.assertForbiddenProblem(post(STRANGER, "/webhooks/payment"));
+    assertForbiddenProblem(post(STRANGER, "/vipps/class/payments"));
+    assertForbiddenProblem(post(STRANGER, "/vipps/orders/1"));
+    assertForbiddenProblem(post(STRANGER, "/webhooks/payment"));
   }
 
   @Test
