@@ -89,9 +89,10 @@ public final class VippsCallbackAutoConfiguration {
 
   /**
    * The check: client address against the allowlist, telling every {@link CallbackObserver} bean; in
-   * {@code vipps.callback.mode} ({@code enforce} or {@code report-only}).
+   * {@code vipps.callback.mode} ({@code enforce} or {@code report-only}); a 503 carries
+   * {@code vipps.callback.retry-after} as its {@code Retry-After}.
    *
-   * @throws VippsCallbackConfigurationException when the mode is bad
+   * @throws VippsCallbackConfigurationException when the mode or the retry-after is bad
    */
   @Bean
   @ConditionalOnMissingBean
@@ -101,7 +102,7 @@ public final class VippsCallbackAutoConfiguration {
       ObjectProvider<CallbackObserver> observers,
       VippsCallbackProperties properties) {
     return VippsRequestGuard.of(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
-        CompositeCallbackObserver.of(observers.orderedStream().toList()), VippsRequestGuard.DEFAULT_RETRY_AFTER,
+        CompositeCallbackObserver.of(observers.orderedStream().toList()), CallbackSettings.retryAfter(properties),
         WebhookSignatures.mode(properties));
   }
 

@@ -77,13 +77,14 @@ class VippsCallbackActuatorUnavailableHttpTests {
   }
 
   @Test
-  void countsACallbackAnswered503AsUnavailable() throws Exception {
+  void countsACallbackAnswered503WithTheDefaultRetryAfterAsUnavailable() throws Exception {
     double before = registry.get("vipps.callback.requests").tag("outcome", "unavailable").counter().count();
 
     LoopbackHttpResponse response =
         LoopbackHttpClient.from("127.0.0.2").post(port, "/vipps/callback", Map.of(), "{}", "application/json");
 
     assertThat(response.status()).isEqualTo(503);
+    assertThat(response.header("Retry-After")).isEqualTo("60");
     assertThat(registry.get("vipps.callback.requests").tag("outcome", "unavailable").counter().count())
         .isEqualTo(before + 1);
   }
