@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -193,6 +194,21 @@ class VippsCallbackAutoConfigurationTests {
           assertThat(verdict.outcome()).isEqualTo(CallbackOutcome.UNAVAILABLE);
           assertThat(response.getStatus()).isEqualTo(503);
           assertThat(response.getHeader("Retry-After")).isEqualTo(header);
+        });
+  }
+
+  @Test
+  void allowlistStartsResolvingWithTheContextEvenWhenEveryBeanIsLazy() {
+    runner.withInitializer(context -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBeanFactory().getBeanDefinition("vippsCallbackClientAddressResolver").isLazyInit())
+              .isTrue();
+          // No request, no injection: the allowlist exists and resolves because the context started.
+          assertThat(context.getBeanFactory().containsSingleton(VippsCallbackAutoConfiguration.ALLOWLIST_BEAN))
+              .isTrue();
+          VippsAllowlist allowlist = context.getBean(VippsAllowlist.class);
+          assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
         });
   }
 
