@@ -8,6 +8,7 @@ import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -75,6 +76,15 @@ public final class VippsCallbackAutoConfiguration {
   public VippsAllowlist vippsCallbackAllowlist(
       VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers) {
     return CallbackSettings.allowlist(properties, customizers.orderedStream().toList());
+  }
+
+  /**
+   * Keeps the allowlist out of {@code spring.main.lazy-initialization}: it starts resolving when the
+   * application starts, not when the first callback arrives (which would get 503 until DNS answered).
+   */
+  @Bean
+  static LazyInitializationExcludeFilter vippsCallbackAllowlistNotLazy() {
+    return LazyInitializationExcludeFilter.forBeanTypes(VippsAllowlist.class);
   }
 
   /**
