@@ -25,6 +25,7 @@ final class CallbackSettings {
   static final String DNS_MAX_TTL = VippsCallbackProperties.PREFIX + ".dns.max-ttl";
   static final String DNS_MAX_STALE = VippsCallbackProperties.PREFIX + ".dns.max-stale";
   static final String PATHS = VippsCallbackProperties.PREFIX + ".paths";
+  static final String RETRY_AFTER = VippsCallbackProperties.PREFIX + ".retry-after";
 
   static final String ADDRESS_OR_RANGE =
       "IPv4 or IPv6 address literals or CIDR ranges with zero host bits, e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32";
@@ -57,6 +58,19 @@ final class CallbackSettings {
       throw new VippsCallbackConfigurationException(
           TRUSTED_PROXIES, String.join(",", proxies), message(e), ADDRESS_OR_RANGE, e);
     }
+  }
+
+  /**
+   * The {@code Retry-After} of a 503: at least 1 second (the guard rounds a fraction of a second up to whole
+   * seconds).
+   */
+  static Duration retryAfter(VippsCallbackProperties properties) {
+    Duration retryAfter = properties.getRetryAfter();
+    if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new VippsCallbackConfigurationException(RETRY_AFTER, text(retryAfter),
+          "shorter than 1 second", "a duration of at least 1s, e.g. 60s, 2m or 90 (seconds)", null);
+    }
+    return retryAfter;
   }
 
   static VippsAllowlist allowlist(VippsCallbackProperties properties) {

@@ -8,6 +8,7 @@ import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -78,6 +79,15 @@ public final class VippsCallbackAutoConfiguration {
   }
 
   /**
+   * Keeps the allowlist out of {@code spring.main.lazy-initialization}: it starts resolving when the
+   * application starts, not when the first callback arrives (which would get 503 until DNS answered).
+   */
+  @Bean
+  static LazyInitializationExcludeFilter vippsCallbackAllowlistNotLazy() {
+    return LazyInitializationExcludeFilter.forBeanTypes(VippsAllowlist.class);
+  }
+
+  /**
    * Finds the client address: the peer address, or with {@code vipps.callback.trusted-proxies} the
    * forwarded headers those proxies wrote.
    */
@@ -89,9 +99,10 @@ public final class VippsCallbackAutoConfiguration {
 
   /**
    * The check: client address against the allowlist, telling every {@link CallbackObserver} bean; in
-   * {@code vipps.callback.mode} ({@code enforce} or {@code report-only}).
+   * {@code vipps.callback.mode} ({@code enforce} or {@code report-only}); a 503 carries
+   * {@code vipps.callback.retry-after} as its {@code Retry-After}.
    *
-   * @throws VippsCallbackConfigurationException when the mode is bad
+   * @throws VippsCallbackConfigurationException when the mode or the retry-after is bad
    */
   @Bean
   @ConditionalOnMissingBean
@@ -101,7 +112,7 @@ public final class VippsCallbackAutoConfiguration {
       ObjectProvider<CallbackObserver> observers,
       VippsCallbackProperties properties) {
     return VippsRequestGuard.of(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
-        CompositeCallbackObserver.of(observers.orderedStream().toList()), VippsRequestGuard.DEFAULT_RETRY_AFTER,
+        CompositeCallbackObserver.of(observers.orderedStream().toList()), CallbackSettings.retryAfter(properties),
         WebhookSignatures.mode(properties));
   }
 

@@ -1,12 +1,14 @@
 package io.github.vippscallback.spring;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -52,6 +54,14 @@ public class VippsCallbackProperties {
    * logs and counts them exactly as when enforcing, but lets them through, to watch a rollout first.
    */
   private String mode = "enforce";
+
+  /**
+   * The Retry-After of the 503 answered while no request-server address is known yet (at start-up, or
+   * after a long DNS outage): how long Vipps is asked to wait before it tries again. At least 1s; a bare
+   * number is seconds; a fraction of a second is rounded up to whole seconds.
+   */
+  @DurationUnit(ChronoUnit.SECONDS)
+  private Duration retryAfter = Duration.ofSeconds(60);
 
   /** How the request servers' names are resolved. */
   private final Dns dns = new Dns();
@@ -117,6 +127,16 @@ public class VippsCallbackProperties {
   /** Sets the extra guarded path patterns. */
   public void setPaths(List<String> paths) {
     this.paths = new ArrayList<>(paths);
+  }
+
+  /** The {@code Retry-After} of a 503. */
+  public Duration getRetryAfter() {
+    return retryAfter;
+  }
+
+  /** Sets the {@code Retry-After} of a 503: at least 1 second, rounded up to whole seconds. */
+  public void setRetryAfter(Duration retryAfter) {
+    this.retryAfter = retryAfter;
   }
 
   /** The DNS settings. */

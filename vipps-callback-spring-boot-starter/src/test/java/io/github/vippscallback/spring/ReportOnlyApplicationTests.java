@@ -8,15 +8,12 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.servlet.CallbackOutcome;
 import io.github.vippscallback.servlet.EnforcementMode;
 import io.github.vippscallback.servlet.VippsRequestGuard;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.OutcomeCounter;
 import io.github.vippscallback.spring.testapp.WebhookApplication;
 import io.github.vippscallback.test.LoopbackHttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code vipps.callback.mode=report-only} with Spring Security on a real port: every request reaches the
@@ -39,20 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
     "vipps.callback.mode=report-only",
     "vipps.callback.webhook.secret=" + ReportOnlyApplicationTests.SECRET})
 @ExtendWith(OutputCaptureExtension.class)
-class ReportOnlyApplicationTests {
+class ReportOnlyApplicationTests extends LoopbackApplicationFixture {
 
   static final String SECRET = "whsec-report-only-77aa";
-
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
 
   @Autowired
   VippsRequestGuard guard;
@@ -61,8 +44,7 @@ class ReportOnlyApplicationTests {
   OutcomeCounter counter;
 
   @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
+  void countFromZero() {
     counter.reset();
   }
 

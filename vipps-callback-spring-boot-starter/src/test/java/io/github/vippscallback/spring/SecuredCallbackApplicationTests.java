@@ -6,27 +6,23 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.spring.testapp.CallbackApplication;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * A production application with Spring Security and no chain of its own, on a real port; requests come
@@ -34,26 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = CallbackApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "vipps.callback.environment=prod")
-class SecuredCallbackApplicationTests {
-
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
+class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Autowired
   ApplicationContext context;
-
-  @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
-  }
 
   @Test
   void postFromProductionRequestServerReachesClassAnnotatedHandler() throws IOException {
@@ -154,8 +134,20 @@ class SecuredCallbackApplicationTests {
   void bootsDefaultSecurityStillProtectsOtherEndpoints() throws IOException {
     assertThat(LoopbackHttpClient.from(STRANGER).get(port, "/hello").status()).isEqualTo(401);
     assertThat(LoopbackHttpClient.from(PROD_SERVER).get(port, "/hello").status()).isEqualTo(401);
-    assertThat(context.getBeansOfType(SecurityFilterChain.class))
-        .containsOnlyKeys("defaultSecurityFilterChain", VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN);
+  }
+
+  @Test
+  void startersChainComesFirstAndBootsDefaultChainStillTakesEveryOtherRequest() {
+    // Boot names its default chain defaultSecurityFilterChain, or managementSecurityFilterChain when the
+    // actuator is on the class path (as here); what counts is that it is still there, after ours.
+    SecurityFilterChain starters =
+        context.getBean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN, SecurityFilterChain.class);
+    List<SecurityFilterChain> chains = context.getBean(FilterChainProxy.class).getFilterChains();
+
+    assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(2);
+    assertThat(chains).hasSize(2).first().isSameAs(starters);
+    assertThat(chains.get(1)).isInstanceOfSatisfying(DefaultSecurityFilterChain.class,
+        bootsDefault -> assertThat(bootsDefault.getRequestMatcher()).isSameAs(AnyRequestMatcher.INSTANCE));
   }
 
   @Test
@@ -194,11 +186,5 @@ class SecuredCallbackApplicationTests {
 
   private LoopbackHttpResponse send(String from, String method, String target) throws IOException {
     return LoopbackHttpClient.from(from).request(method, port, target).body("{}", "application/json").send();
-  }
-
-  static void assertForbiddenProblem(LoopbackHttpResponse response) {
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(response.body()).contains("\"status\":403").doesNotContain("reached");
   }
 }

@@ -18,9 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** DNS knows none of the request servers: the guarded endpoints answer 503 so that Vipps retries. */
+/**
+ * DNS knows none of the request servers: the guarded endpoints answer 503 with the configured
+ * {@code vipps.callback.retry-after} (here 2m), so that Vipps retries then.
+ */
 @SpringBootTest(classes = CallbackApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "vipps.callback.environment=prod")
+    properties = {"vipps.callback.environment=prod", "vipps.callback.retry-after=2m"})
 class UnavailableAllowlistTests {
 
   @DynamicPropertySource
@@ -35,14 +38,14 @@ class UnavailableAllowlistTests {
   VippsAllowlist allowlist;
 
   @Test
-  void callbackWhileNoAddressIsKnownGetsServiceUnavailableWithRetryAfter() throws IOException, InterruptedException {
+  void callbackWhileNoAddressIsKnownGets503WithTheConfiguredRetryAfter() throws IOException, InterruptedException {
     assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isFalse();
 
     LoopbackHttpResponse response = LoopbackHttpClient.from(PROD_SERVER)
         .request("POST", port, "/vipps/class/payments").body("{}", "application/json").send();
 
     assertThat(response.status()).isEqualTo(503);
-    assertThat(response.header("Retry-After")).isEqualTo("60");
+    assertThat(response.header("Retry-After")).isEqualTo("120");
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.body()).contains("\"status\":503").doesNotContain("reached");
   }

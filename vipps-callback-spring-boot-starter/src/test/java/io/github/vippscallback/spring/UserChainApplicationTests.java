@@ -1,33 +1,25 @@
 package io.github.vippscallback.spring;
 
-import static io.github.vippscallback.spring.SecuredCallbackApplicationTests.assertForbiddenProblem;
 import static io.github.vippscallback.spring.testapp.CallbackDns.DR_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.MT_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.spring.testapp.UserChainApplication;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A merchant-test application ({@code mt}, the alias of {@code test}) with its own security chain, the
@@ -40,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.mvc.servlet.path=/api",
         "spring.security.user.name=merchant",
         "spring.security.user.password=secret"})
-class UserChainApplicationTests {
+class UserChainApplicationTests extends LoopbackApplicationFixture {
 
   static final String PROXY = "127.0.0.5";
 
@@ -48,24 +40,8 @@ class UserChainApplicationTests {
       "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII));
   private static final Map<String, String> CREDENTIALS = Map.of("Authorization", BASIC_AUTHORIZATION);
 
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
-
   @Autowired
   ApplicationContext context;
-
-  @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
-  }
 
   @Test
   void merchantTestServerIsAllowedInTest() throws IOException {

@@ -7,6 +7,7 @@ import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.core.VippsEnvironment;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.servlet.GuardVerdict;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import java.time.Duration;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -29,6 +33,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -164,6 +169,46 @@ class VippsCallbackAutoConfigurationTests {
           assertThat(context.getStartupFailure()).rootCause()
               .isInstanceOf(VippsCallbackConfigurationException.class)
               .hasMessageContaining("vipps.callback.environment is not set");
+        });
+  }
+
+  @ParameterizedTest(name = "retry-after={0} -> Retry-After: {1}")
+  @CsvSource({
+      "'', 60",
+      "90, 90",
+      "2m, 120",
+      "1s, 1",
+      "1500ms, 2"})
+  void retryAfterOfA503IsTheConfiguredDurationInWholeSecondsRoundedUp(String retryAfter, String header) {
+    runner.withPropertyValues("vipps.callback.dns.servers=" + CallbackDns.EMPTY.address())
+        .withPropertyValues(retryAfter.isEmpty() ? new String[0] : new String[] {"vipps.callback.retry-after=" + retryAfter})
+        .run(context -> {
+          VippsRequestGuard guard = context.getBean(VippsRequestGuard.class);
+          MockHttpServletRequest request = new MockHttpServletRequest("POST", "/vipps/callback");
+          request.setRemoteAddr(CallbackDns.PROD_SERVER);
+          MockHttpServletResponse response = new MockHttpServletResponse();
+
+          GuardVerdict verdict = guard.check(request);
+          guard.reject(verdict, request, response);
+
+          assertThat(verdict.outcome()).isEqualTo(CallbackOutcome.UNAVAILABLE);
+          assertThat(response.getStatus()).isEqualTo(503);
+          assertThat(response.getHeader("Retry-After")).isEqualTo(header);
+        });
+  }
+
+  @Test
+  void allowlistStartsResolvingWithTheContextEvenWhenEveryBeanIsLazy() {
+    runner.withInitializer(context -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBeanFactory().getBeanDefinition("vippsCallbackClientAddressResolver").isLazyInit())
+              .isTrue();
+          // No request, no injection: the allowlist exists and resolves because the context started.
+          assertThat(context.getBeanFactory().containsSingleton(VippsCallbackAutoConfiguration.ALLOWLIST_BEAN))
+              .isTrue();
+          VippsAllowlist allowlist = context.getBean(VippsAllowlist.class);
+          assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
         });
   }
 

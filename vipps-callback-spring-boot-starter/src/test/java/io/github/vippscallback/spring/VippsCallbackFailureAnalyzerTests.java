@@ -44,7 +44,10 @@ class VippsCallbackFailureAnalyzerTests {
       "vipps.callback.additional-addresses | localhost | vipps.callback.additional-addresses[0] | 'localhost' | CIDR",
       "vipps.callback.dns.servers | 127.0.0.1:99999 | vipps.callback.dns.servers[0] | '127.0.0.1:99999' | host:port",
       "vipps.callback.paths | vipps/** | vipps.callback.paths[0] | 'vipps/**' | starting with '/'",
-      "vipps.callback.dns.min-ttl | 10m | vipps.callback.dns.min-ttl | PT10M | not above max-ttl"})
+      "vipps.callback.dns.min-ttl | 10m | vipps.callback.dns.min-ttl | PT10M | not above max-ttl",
+      "vipps.callback.retry-after | 0s | vipps.callback.retry-after | PT0S | at least 1s",
+      "vipps.callback.retry-after | 500ms | vipps.callback.retry-after | PT0.5S | at least 1s",
+      "vipps.callback.retry-after | -5 | vipps.callback.retry-after | PT-5S | at least 1s"})
   void badValueNamesPropertyValueAndValidValues(
       String property, String value, String named, String shown, String valid) {
     FailureAnalysis analysis = analyze(runner.withPropertyValues(

@@ -8,19 +8,11 @@ import static io.github.vippscallback.spring.WebhookRequests.postSigned;
 import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.WebhookApplication;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Two webhook registrations, each with its own secret, chosen by path pattern
@@ -31,26 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "vipps.callback.environment=prod",
     "vipps.callback.webhook.secrets[/vipps/webhooks/payments]=" + WebhookSecretsByPathTests.PAYMENTS_SECRET,
     "vipps.callback.webhook.secrets[/vipps/webhooks/refunds/**]=" + WebhookSecretsByPathTests.REFUNDS_SECRET})
-class WebhookSecretsByPathTests {
+class WebhookSecretsByPathTests extends LoopbackApplicationFixture {
 
   static final String PAYMENTS_SECRET = "whsec-payments-81d2";
   static final String REFUNDS_SECRET = "whsec-refunds-4e07";
-
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
-
-  @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
-  }
 
   @Test
   void eachEndpointTakesTheSecretOfItsPath() throws Exception {

@@ -10,13 +10,10 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.servlet.CallbackOutcome;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.OutcomeCounter;
 import io.github.vippscallback.spring.testapp.WebhookApplication;
 import io.github.vippscallback.test.LoopbackHttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Webhook signatures with one secret, in an application with Spring Security on a real port: requests
@@ -41,27 +35,15 @@ import org.springframework.test.context.DynamicPropertySource;
     "vipps.callback.webhook.secret=" + WebhookSignatureApplicationTests.SECRET,
     "vipps.callback.webhook.max-body-size=1KB"})
 @ExtendWith(OutputCaptureExtension.class)
-class WebhookSignatureApplicationTests {
+class WebhookSignatureApplicationTests extends LoopbackApplicationFixture {
 
   static final String SECRET = "whsec-single-5c1f9e-never-logged";
-
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
 
   @Autowired
   OutcomeCounter counter;
 
   @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
+  void countFromZero() {
     counter.reset();
   }
 

@@ -4,60 +4,44 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.spring.testapp.CallbackApplication;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An application without Spring Security on the class path (the build runs this class in its own surefire
- * execution with the Spring Security artifacts excluded): the starter's servlet filter guards the
- * callbacks, and nothing else changes: no login appears anywhere.
+ * An application without Spring Security, the actuator or Micrometer on the class path (the build runs this
+ * class in its own surefire execution with those artifacts excluded): the starter's servlet filter guards
+ * the callbacks, and nothing else changes: no login appears anywhere.
  */
 @SpringBootTest(classes = CallbackApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "vipps.callback.environment=production")
-class WithoutSpringSecurityTests {
-
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
+class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
 
   @Autowired
   ApplicationContext context;
-
-  @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
-  }
 
   @Test
   void springSecurityIsReallyAbsent() {
     assertThat(ClassUtils.isPresent("org.springframework.security.web.SecurityFilterChain", null)).isFalse();
     assertThat(context.containsBean("springSecurityFilterChain")).isFalse();
     assertThat(context.containsBean(VippsCallbackAutoConfiguration.FILTER_REGISTRATION_BEAN)).isTrue();
+  }
+
+  @Test
+  void actuatorAndMicrometerAreReallyAbsent() {
+    assertThat(ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", null)).isFalse();
+    assertThat(ClassUtils.isPresent("org.springframework.boot.health.contributor.HealthIndicator", null)).isFalse();
+    assertThat(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", null)).isFalse();
   }
 
   @Test
@@ -70,9 +54,9 @@ class WithoutSpringSecurityTests {
 
   @Test
   void strangerGetsForbiddenProblem() throws IOException {
-    SecuredCallbackApplicationTests.assertForbiddenProblem(post(STRANGER, "/vipps/class/payments"));
-    SecuredCallbackApplicationTests.assertForbiddenProblem(post(STRANGER, "/vipps/orders/1"));
-    SecuredCallbackApplicationTests.assertForbiddenProblem(post(STRANGER, "/webhooks/payment"));
+    assertForbiddenProblem(post(STRANGER, "/vipps/class/payments"));
+    assertForbiddenProblem(post(STRANGER, "/vipps/orders/1"));
+    assertForbiddenProblem(post(STRANGER, "/webhooks/payment"));
   }
 
   @Test

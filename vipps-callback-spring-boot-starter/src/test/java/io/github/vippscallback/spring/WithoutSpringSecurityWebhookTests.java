@@ -9,22 +9,16 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.servlet.CallbackOutcome;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.OutcomeCounter;
 import io.github.vippscallback.spring.testapp.WebhookApplication;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -34,20 +28,9 @@ import org.springframework.util.ClassUtils;
 @SpringBootTest(classes = WebhookApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "vipps.callback.environment=prod",
     "vipps.callback.webhook.secret=" + WithoutSpringSecurityWebhookTests.SECRET})
-class WithoutSpringSecurityWebhookTests {
+class WithoutSpringSecurityWebhookTests extends LoopbackApplicationFixture {
 
   static final String SECRET = "whsec-no-security-2d6b";
-
-  @DynamicPropertySource
-  static void dns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", CallbackDns.SCRIPTED::address);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  VippsAllowlist allowlist;
 
   @Autowired
   OutcomeCounter counter;
@@ -56,8 +39,7 @@ class WithoutSpringSecurityWebhookTests {
   ApplicationContext context;
 
   @BeforeEach
-  void allowlistResolved() throws InterruptedException {
-    assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
+  void countFromZero() {
     counter.reset();
   }
 

@@ -4,6 +4,7 @@ import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.core.VippsEnvironment;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,19 +26,37 @@ final class LoopbackAllowlist implements AutoCloseable {
   }
 
   /** Both MT hosts answer with one loopback address each, TTL 60 s; the allowlist is ready. */
-  static LoopbackAllowlist ready() throws IOException, InterruptedException {
-    LoopbackDnsServer dns = LoopbackDnsServer.start();
-    dns.answer(MT_1, 60, "127.0.0.2");
-    dns.answer(MT_2, 60, "127.0.0.3");
-    return started(dns, Duration.ofSeconds(30));
+  static LoopbackAllowlist ready() throws InterruptedException {
+    return started(answeringDns(), Duration.ofSeconds(30));
   }
 
   /** Both MT hosts answer SERVFAIL from the start; the allowlist is not ready. */
-  static LoopbackAllowlist failing() throws IOException, InterruptedException {
-    LoopbackDnsServer dns = LoopbackDnsServer.start();
+  static LoopbackAllowlist failing() throws InterruptedException {
+    return started(failingDns(), Duration.ofSeconds(30));
+  }
+
+  /** A started loopback DNS server where MT_1 answers 127.0.0.2 and MT_2 127.0.0.3, TTL 60 s. */
+  static LoopbackDnsServer answeringDns() {
+    LoopbackDnsServer dns = startDns();
+    dns.answer(MT_1, 60, "127.0.0.2");
+    dns.answer(MT_2, 60, "127.0.0.3");
+    return dns;
+  }
+
+  /** A started loopback DNS server where both MT hosts answer SERVFAIL. */
+  static LoopbackDnsServer failingDns() {
+    LoopbackDnsServer dns = startDns();
     dns.behave(MT_1, LoopbackDnsServer.Behaviour.SERVFAIL);
     dns.behave(MT_2, LoopbackDnsServer.Behaviour.SERVFAIL);
-    return started(dns, Duration.ofSeconds(30));
+    return dns;
+  }
+
+  private static LoopbackDnsServer startDns() {
+    try {
+      return LoopbackDnsServer.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Starts an allowlist against {@code dns} that refreshes at least every {@code minTtl}. */

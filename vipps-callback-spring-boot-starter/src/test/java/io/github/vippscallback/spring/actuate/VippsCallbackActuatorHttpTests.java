@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -21,17 +19,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The whole starter on a real random port, with Spring Security and the actuator on the class path and the
@@ -39,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * real HTTP, and callbacks from real loopback source addresses counted by outcome.
  */
 @SpringBootTest(
+    classes = OperationsApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "vipps.callback.environment=test",
@@ -50,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 @DirtiesContext
 class VippsCallbackActuatorHttpTests {
 
-  private static final LoopbackDnsServer DNS = startDns();
+  private static final LoopbackDnsServer DNS = LoopbackAllowlist.answeringDns();
   private static final String OPS = "Basic "
       + Base64.getEncoder().encodeToString("ops:ops-secret".getBytes(StandardCharsets.UTF_8));
 
@@ -59,17 +53,6 @@ class VippsCallbackActuatorHttpTests {
 
   @Autowired
   MeterRegistry registry;
-
-  private static LoopbackDnsServer startDns() {
-    try {
-      LoopbackDnsServer dns = LoopbackDnsServer.start();
-      dns.answer(LoopbackAllowlist.MT_1, 60, "127.0.0.2");
-      dns.answer(LoopbackAllowlist.MT_2, 60, "127.0.0.3");
-      return dns;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void dnsServers(DynamicPropertyRegistry properties) {
@@ -177,20 +160,5 @@ class VippsCallbackActuatorHttpTests {
 
   private LoopbackHttpResponse get(String target, Map<String, String> headers) throws IOException {
     return LoopbackHttpClient.from("127.0.0.1").get(port, target, headers);
-  }
-
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(Callbacks.class)
-  static class App {}
-
-  @RestController
-  static class Callbacks {
-
-    @VippsCallback
-    @PostMapping("/vipps/callback")
-    String callback() {
-      return "ok";
-    }
   }
 }
