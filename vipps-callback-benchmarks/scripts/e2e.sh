@@ -43,6 +43,11 @@
 #   published fewer snapshots than half the seconds it was measured.
 # - NICE=-10 (root only) runs servers and wrk at a higher priority than other work on a shared
 #   machine; it reduces, not removes, interference. Default 0 (a quiet machine needs none).
+# - CPU per request: for every run the server JVM's own CPU time (utime + stime from /proc) is divided
+#   by the requests it served. Requests/s on a shared or virtual machine swings with time the server's
+#   core is taken by others (other processes, the hypervisor); CPU time excludes that, so the ratio of
+#   CPU per request (guarded/open) resolves the guard's cost far more tightly. With the server CPU-bound
+#   on its core, requests/s >= 0.95 of open is the same as CPU per request <= 1/0.95 = 1.053 of open.
 # - Any non-2xx answer, or any socket error or timeout reported by wrk, fails the run.
 # Note: p99 cannot see one request a second waiting on DNS at thousands of requests/s (that is < 0.1%
 # of requests); p99.9 and max are printed as diagnostics, and the JMH benchmarks plus the code (the
@@ -131,9 +136,22 @@ start_jvm() { # name port main-args...
   shift 2
   pinned java "${jvm_flags[@]}" "$@" --server.port="$port" "${common[@]}" >"$work/app-$name.log" 2>&1 &
   pids+=($!)
+  wrapper[$name]=$!
 }
 
-declare -A url jvm
+clock_ticks=$(getconf CLK_TCK)
+cpu_ticks() { # jvm name -> CPU time (user + system, in clock ticks) its java process has used so far
+  local pid=${wrapper[$1]}
+  # The background job is a subshell running timeout, which runs java (nice and taskset exec it).
+  for _ in 1 2 3 4; do
+    [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = java ] && break
+    pid=$(pgrep -P "$pid" | head -1)
+  done
+  [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = java ] || { echo "no java process under ${wrapper[$1]}" >&2; exit 1; }
+  awk '{ print $14 + $15 }' "/proc/$pid/stat"
+}
+
+declare -A url jvm wrapper
 need_sample=false need_twin=false
 [ "$mode" != twin ] && need_sample=true
 [ "$mode" != sample ] && need_twin=true
@@ -218,7 +236,9 @@ started=$(date +%s)
 while read -r round v; do
   out="$work/wrk-$round-$v.txt"
   before=$(snapshots "${jvm[$v]}")
+  cpu_before=$(cpu_ticks "${jvm[$v]}")
   run_wrk "$v" "$duration" "$out"
+  cpu_after=$(cpu_ticks "${jvm[$v]}")
   after=$(snapshots "${jvm[$v]}")
   if [[ $v == *refresh* ]]; then
     echo "round=$round variant=$v snapshots=$((after - before)) seconds=$duration_s" >>"$refresh_log"
@@ -227,7 +247,8 @@ while read -r round v; do
   requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")
   us=$(sed 's/.*duration_us=\([0-9]*\).*/\1/' <<<"$line")
   rps=$(python3 -c "print(f'{$requests / $us * 1e6:.1f}')")
-  echo "round=$round variant=$v rps=$rps $line" | tee -a "$results"
+  cpu_us=$(python3 -c "print(f'{($cpu_after - $cpu_before) * 1e6 / $clock_ticks / $requests:.2f}')")
+  echo "round=$round variant=$v rps=$rps cpu_us_per_request=$cpu_us $line" | tee -a "$results"
 done < <(python3 "$scripts/e2e_stats.py" schedule "$rounds" "$seed" "$mode")
 echo "measured for $(($(date +%s) - started)) s; $(uptime | sed 's/.*load/load/')"
 

@@ -29,10 +29,15 @@ BLOCKS["both"] = BLOCKS["sample"] + BLOCKS["twin"]
 RATIOS = [
     ("sample  guarded/open      req/s  (target >= 0.95)", "rps", "sample-guarded", "sample-open"),
     ("sample  refresh/open      req/s  (target >= 0.95)", "rps", "sample-refresh", "sample-open"),
+    ("sample  guarded/open      CPU per request  (target <= 1.053)", "cpu_us_per_request", "sample-guarded", "sample-open"),
+    ("sample  refresh/open      CPU per request  (target <= 1.053)", "cpu_us_per_request", "sample-refresh", "sample-open"),
     ("sample  refresh/guarded   p99    (target ~ 1)", "p99_us", "sample-refresh", "sample-guarded"),
     ("sample  refresh/guarded   p99.9  (diagnostic)", "p999_us", "sample-refresh", "sample-guarded"),
     ("twin    guarded/open      req/s  (target >= 0.95)", "rps", "twin-guarded", "twin-open"),
     ("twin    refresh: guarded/open req/s  (target >= 0.95)", "rps", "twin-refresh-guarded", "twin-refresh-open"),
+    ("twin    guarded/open      CPU per request  (target <= 1.053)", "cpu_us_per_request", "twin-guarded", "twin-open"),
+    ("twin    refresh: guarded/open CPU per request  (target <= 1.053)", "cpu_us_per_request", "twin-refresh-guarded", "twin-refresh-open"),
+    ("twin    open/open across JVMs CPU per request (A/A-like reference)", "cpu_us_per_request", "twin-refresh-open", "twin-open"),
     ("twin    refresh/guarded   p99    (target ~ 1)", "p99_us", "twin-refresh-guarded", "twin-guarded"),
     ("twin    refresh/no-refresh open p99 (A/A-like reference)", "p99_us", "twin-refresh-open", "twin-open"),
     ("twin    refresh: guarded/open p99    (same JVM)", "p99_us", "twin-refresh-guarded", "twin-refresh-open"),
@@ -76,13 +81,16 @@ def report(path):
         by_round.setdefault(int(row["round"]), {})[row["variant"]] = row
     variants = sorted({row["variant"] for row in rows})
 
-    print("per variant (all rounds): requests/s median [min-max], coefficient of variation; p99 median")
+    print("per variant (all rounds): requests/s median [min-max], coefficient of variation; p99 median;"
+          " CPU µs per request median, coefficient of variation")
     for v in variants:
         rps = [float(r["rps"]) for r in rows if r["variant"] == v]
         p99 = [float(r["p99_us"]) / 1000 for r in rows if r["variant"] == v]
+        cpu = [float(r["cpu_us_per_request"]) for r in rows if r["variant"] == v]
         cv = statistics.pstdev(rps) / statistics.mean(rps) if len(rps) > 1 else 0.0
+        cpu_cv = statistics.pstdev(cpu) / statistics.mean(cpu) if len(cpu) > 1 else 0.0
         print(f"  {v:22s} {statistics.median(rps):9.0f} [{min(rps):.0f}-{max(rps):.0f}] cv {cv:5.1%}"
-              f"   p99 {statistics.median(p99):.2f} ms")
+              f"   p99 {statistics.median(p99):.2f} ms   cpu {statistics.median(cpu):.1f} µs cv {cpu_cv:5.1%}")
     print()
     print("per-round ratios (same round, adjacent runs); median and 95% order-statistics interval")
     for label, field, num, den in RATIOS:
@@ -101,6 +109,12 @@ def report(path):
             if field == "rps" and "target" in label:
                 verdict = ("MET (interval above 0.95)" if low >= 0.95 else
                            "NOT MET (interval below 0.95)" if high < 0.95 else "UNRESOLVED (interval spans 0.95)")
+                line += f"  -> {verdict}"
+            if field == "cpu_us_per_request" and "target" in label:
+                limit = 1 / 0.95
+                verdict = (f"MET (interval below {limit:.3f})" if high <= limit else
+                           f"NOT MET (interval above {limit:.3f})" if low > limit else
+                           f"UNRESOLVED (interval spans {limit:.3f})")
                 line += f"  -> {verdict}"
         else:
             line += f"\n      median {med:.3f}  (too few rounds for an interval)"

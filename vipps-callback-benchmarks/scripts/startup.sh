@@ -5,6 +5,9 @@
 # to a busy machine than wall-clock time); then runs FirstResolutionProbe, which shows the first
 # resolution of all hosts is one DNS round trip. DNS is a loopback DNS server (never real DNS).
 #
+# Then starts the benchmarks' TwinEndpointsApplication RUNS times with Spring's BufferingApplicationStartup
+# (StarterStartupSteps) and adds up the starter's bean-creation steps on the starting thread.
+#
 # Usage: vipps-callback-benchmarks/scripts/startup.sh [RUNS=5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -90,6 +93,26 @@ if cpu_on and cpu_off:
     print(f"CPU seconds until started: enabled=true median {statistics.median(cpu_on):.2f} {cpu_on};"
           f" enabled=false median {statistics.median(cpu_off):.2f} {cpu_off};"
           f" difference {1000 * (statistics.median(cpu_on) - statistics.median(cpu_off)):.0f} ms")
+EOF
+# Whole start-ups vary by a second or more from run to run on a shared machine, far more than the
+# starter's share; Spring's own start-up steps time the starter's beans on the starting thread directly.
+steps="$work/steps.txt"
+: >"$steps"
+for run in $(seq 1 "$runs"); do
+  timeout 120 java -Xms256m -Xmx256m -cp "$bench" io.github.vippscallback.benchmarks.twin.StarterStartupSteps \
+    --server.port=0 --server.address=127.0.0.1 --vipps.callback.environment=test \
+    --vipps.callback.dns.servers="$dns" --logging.level.root=WARN | grep '^starter-beans-ms=' | tee -a "$steps"
+done
+python3 - "$steps" <<'EOF'
+import statistics, sys
+rows = [dict(kv.split("=", 1) for kv in line.split(" top=")[0].split()) for line in open(sys.argv[1])]
+starter = [float(r["starter-beans-ms"]) for r in rows]
+whole = [float(r["whole-start-ms"]) for r in rows]
+dns = [float(r["dns-thread-cpu-ms"]) for r in rows]
+print(f"starter's beans on the starting thread: median {statistics.median(starter):.1f} ms {starter};"
+      f" whole start-up median {statistics.median(whole):.0f} ms;"
+      f" share {statistics.median(s / w for s, w in zip(starter, whole)):.1%};"
+      f" vipps-callback-dns thread CPU meanwhile: median {statistics.median(dns):.0f} ms {dns}")
 EOF
 for environment in prod test; do
   timeout 60 java -cp "$bench" io.github.vippscallback.benchmarks.FirstResolutionProbe "$environment"

@@ -1,0 +1,124 @@
+package io.github.vippscallback.benchmarks.twin;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.StartupStep;
+
+/**
+ * What the starter's beans cost the thread that starts an application, read from Spring's own start-up
+ * steps rather than from the wall clock of whole start-ups (which varies by seconds on a shared
+ * machine): starts {@link TwinEndpointsApplication} once with a {@link BufferingApplicationStartup},
+ * adds up the {@code spring.beans.instantiate} steps of the starter's beans (names starting with
+ * {@code vipps}, or auto-configuration classes of {@code io.github.vippscallback}; a step inside another
+ * counted step is not counted twice), and prints them with the whole start-up's duration and the CPU
+ * time the allowlist's own thread ({@code vipps-callback-dns}) used meanwhile, then stops.
+ *
+ * <p>Run with the application's arguments, e.g. {@code --server.port=0 --vipps.callback.environment=test
+ * --vipps.callback.dns.servers=127.0.0.1:5353}; used by {@code scripts/startup.sh}. With
+ * {@code -Dsteps.detail=true} it also prints every step of 3 ms or more inside the counted ones (nested
+ * steps overlap, so they do not add up).
+ */
+public final class StarterStartupSteps {
+
+  private static final String INSTANTIATE = "spring.beans.instantiate";
+
+  private StarterStartupSteps() {}
+
+  /** Starts the application once, prints one result line, stops. */
+  public static void main(String[] args) {
+    BufferingApplicationStartup recorder = new BufferingApplicationStartup(50_000);
+    SpringApplication application = new SpringApplication(TwinEndpointsApplication.class);
+    application.setApplicationStartup(recorder);
+    long started = System.nanoTime();
+    try (ConfigurableApplicationContext context = application.run(args)) {
+      Duration whole = Duration.ofNanos(System.nanoTime() - started);
+      StartupTimeline timeline = recorder.getBufferedTimeline();
+      Map<Long, StartupTimeline.TimelineEvent> byId = new HashMap<>();
+      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+        byId.put(event.getStartupStep().getId(), event);
+      }
+      Duration starter = Duration.ZERO;
+      List<StartupTimeline.TimelineEvent> counted = new ArrayList<>();
+      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+        if (isStarterBean(event.getStartupStep()) && !insideCounted(event, byId)) {
+          starter = starter.plus(event.getDuration());
+          counted.add(event);
+        }
+      }
+      counted.sort(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed());
+      StringBuilder top = new StringBuilder();
+      for (int i = 0; i < Math.min(5, counted.size()); i++) {
+        StartupTimeline.TimelineEvent event = counted.get(i);
+        top.append(i == 0 ? "" : ", ").append(beanName(event.getStartupStep())).append('=')
+            .append(event.getDuration().toMillis()).append("ms");
+      }
+      if (Boolean.getBoolean("steps.detail")) {
+        for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+          if (event.getDuration().toMillis() >= 3 && insideCounted(event, byId)) {
+            System.out.println("  inside: " + event.getStartupStep().getName() + " " + beanName(event.getStartupStep())
+                + " " + event.getDuration().toMillis() + "ms");
+          }
+        }
+      }
+      System.out.printf("starter-beans-ms=%.1f beans=%d whole-start-ms=%d dns-thread-cpu-ms=%.1f top=[%s]%n",
+          starter.toNanos() / 1e6, counted.size(), whole.toMillis(), dnsThreadCpuMillis(), top);
+    }
+  }
+
+  private static boolean isStarterBean(StartupStep step) {
+    if (!INSTANTIATE.equals(step.getName())) {
+      return false;
+    }
+    String name = beanName(step);
+    return name.startsWith("vipps")
+        || (name.startsWith("io.github.vippscallback.") && !name.contains(".benchmarks."));
+  }
+
+  private static boolean insideCounted(
+      StartupTimeline.TimelineEvent event, Map<Long, StartupTimeline.TimelineEvent> byId) {
+    Long parent = event.getStartupStep().getParentId();
+    while (parent != null) {
+      StartupTimeline.TimelineEvent outer = byId.get(parent);
+      if (outer == null) {
+        return false;
+      }
+      if (isStarterBean(outer.getStartupStep())) {
+        return true;
+      }
+      parent = outer.getStartupStep().getParentId();
+    }
+    return false;
+  }
+
+  private static String beanName(StartupStep step) {
+    for (StartupStep.Tag tag : step.getTags()) {
+      if ("beanName".equals(tag.getKey())) {
+        return tag.getValue();
+      }
+    }
+    return "";
+  }
+
+  private static double dnsThreadCpuMillis() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double total = 0;
+    for (@Nullable ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith("vipps-callback-dns")) {
+        total += threads.getThreadCpuTime(info.getThreadId()) / 1e6;
+      }
+    }
+    return total;
+  }
+}
