@@ -1,6 +1,7 @@
 package io.github.vippscallback.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import io.github.vippscallback.test.LoopbackDnsServer;
@@ -343,6 +344,28 @@ class VippsAllowlistDnsTest {
 
     assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
     assertThat(allowlist.status().ready()).isTrue();
+  }
+
+  @Test
+  void decidesFromTheSnapshotItHasWhileARefreshWaitsOnDns() throws InterruptedException {
+    dns.answer(MT1, 1, "192.0.2.1");
+    VippsAllowlist allowlist =
+        started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)).queryTimeout(Duration.ofSeconds(30)));
+    assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
+    int answered = dns.queryCount(MT1);
+    dns.holdAnswers();
+    // The 1 s TTL runs out; the refresh's queries arrive and get no answer until released.
+    await().atMost(GENEROUS).until(() -> dns.queryCount(MT1) > answered);
+
+    // A request never waits for them: it is decided from the snapshot already published. (The timeout
+    // only turns a request that blocks on DNS into a failure instead of a hang.)
+    assertTimeoutPreemptively(GENEROUS, () -> {
+      for (int i = 0; i < 10_000; i++) {
+        assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
+        assertThat(allowlist.decide("192.0.2.2")).isEqualTo(AllowlistDecision.DENIED);
+      }
+    });
+    dns.releaseAnswers();
   }
 
   @Test
