@@ -88,14 +88,7 @@ budget=$((600 + variant_count * warmup_s + rounds * variant_count * (duration_s 
 
 rm -rf "$work"
 mkdir -p "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
+source "$scripts/lib.sh"
 
 if [ "${SKIP_BUILD:-}" != "true" ]; then
   ./mvnw -q -pl samples/vipps-webhook-receiver,vipps-callback-benchmarks -am package -DskipTests
@@ -109,20 +102,12 @@ pinned() { # runs "$@" on the server CPU, killed after the budget
   timeout "$budget" nice -n "$niceness" taskset -c "$server_cpu" "$@"
 }
 
-start_dns() { # name ttl rotate|fixed -> prints address
+start_dns() { # name ttl rotate|fixed -> sets dns_address (in this shell, so that cleanup knows the pid)
   local name=$1
   pinned java -Xmx64m -cp "$bench" io.github.vippscallback.benchmarks.LoopbackDnsMain "$budget" "$2" "$3" \
     127.0.0.1 >"$work/dns-$name.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 600); do
-    if grep -q '^dns=' "$work/dns-$name.log"; then
-      sed -n 's/^dns=//p' "$work/dns-$name.log"
-      return 0
-    fi
-    sleep 0.1
-  done
-  echo "DNS server $name did not start; see $work/dns-$name.log" >&2
-  return 1
+  dns_address=$(loopback_dns_address "$work/dns-$name.log")
 }
 
 free_port() {
@@ -155,8 +140,10 @@ declare -A url jvm wrapper
 need_sample=false need_twin=false
 [ "$mode" != twin ] && need_sample=true
 [ "$mode" != sample ] && need_twin=true
-dns_fixed=$(start_dns fixed 3600 fixed)
-dns_rotating=$(start_dns rotating 1 rotate)
+start_dns fixed 3600 fixed
+dns_fixed=$dns_address
+start_dns rotating 1 rotate
+dns_rotating=$dns_address
 refresh_args=(--vipps.callback.dns.servers="$dns_rotating" --vipps.callback.dns.min-ttl=1s --vipps.callback.dns.max-ttl=1s)
 if $need_sample; then
   for name in open guarded refresh; do

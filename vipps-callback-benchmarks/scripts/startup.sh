@@ -15,14 +15,7 @@ cd "$(dirname "$0")/../.."
 runs=${1:-5}
 work=vipps-callback-benchmarks/target/startup
 mkdir -p "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
+source vipps-callback-benchmarks/scripts/lib.sh
 
 if [ "${SKIP_BUILD:-}" != "true" ]; then
   ./mvnw -q -pl samples/vipps-webhook-receiver,vipps-callback-benchmarks -am package -DskipTests
@@ -33,12 +26,7 @@ bench=vipps-callback-benchmarks/target/benchmarks.jar
 timeout 600 java -cp "$bench" io.github.vippscallback.benchmarks.LoopbackDnsMain 600 300 fixed 127.0.0.1 \
   >"$work/dns.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 300); do
-  grep -q '^dns=' "$work/dns.log" && break
-  sleep 0.1
-done
-dns=$(sed -n 's/^dns=//p' "$work/dns.log")
-[ -n "$dns" ] || { echo "the loopback DNS server did not start" >&2; exit 1; }
+dns=$(loopback_dns_address "$work/dns.log")
 
 start_once() { # enabled run -> prints "seconds cpu-seconds"
   local log="$work/app-$1-$2.log" port
