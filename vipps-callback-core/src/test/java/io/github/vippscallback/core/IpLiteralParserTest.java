@@ -70,7 +70,7 @@ class IpLiteralParserTest {
   void parsesThePlainIpv6FormExactlyAsTheGeneralParserDoes() {
     // Strings built from the plain form's alphabet plus the characters that make it something else
     // ('.', '::', a fifth digit, a ninth group, non-hex and non-ASCII characters).
-    char[] alphabet = "0123456789abcdefABCDEF:::.g %\u0663\uff10".toCharArray();
+    char[] alphabet = "0123456789abcdefABCDEF:::.g %\u0663\uff10\u00b2\u00e1\u00ff".toCharArray();
     SplittableRandom random = new SplittableRandom(0x1b6_7a57L);
     int plainTaken = 0;
     for (int n = 0; n < 50_000; n++) {
@@ -107,6 +107,22 @@ class IpLiteralParserTest {
     }
     // The generator must reach the fast path often enough for the comparison to mean something.
     assertThat(plainTaken).isGreaterThan(10_000);
+  }
+
+  @Test
+  void acceptsOnlyAsciiHexDigitsInAGroupWhateverTheCharacter() {
+    // Every char value, in the last group of each IPv6 form and the last part of a dotted quad: the
+    // character tables cover Latin-1, so this also proves nothing at or above 128 reads as a digit.
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      char ch = (char) c;
+      boolean hex = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+      assertThat(IpLiteralParser.isLiteral("2001:db8:0:0:0:0:0:1" + ch, 0, 21))
+          .as("plain form, U+%04X", c).isEqualTo(hex);
+      assertThat(IpLiteralParser.isLiteral("2001:db8::1" + ch, 0, 12))
+          .as("compressed form, U+%04X", c).isEqualTo(hex);
+      assertThat(IpLiteralParser.isLiteral("192.0.2." + ch, 0, 9))
+          .as("dotted quad, U+%04X", c).isEqualTo(ch >= '0' && ch <= '9');
+    }
   }
 
   @Test
