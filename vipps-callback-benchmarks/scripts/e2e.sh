@@ -3,7 +3,7 @@
 # without the guard (permitAll), and while the allowlist is re-resolved every second. Loopback only,
 # bounded in time, stops every process it started.
 #
-# Usage: [MODE=both|sample|twin] [WARMUP=15s] [SEED=n] [SKIP_BUILD=true] [SERVER_CPU=0] [WRK_CPU=1] \
+# Usage: [MODE=both|sample|twin|concurrent] [WARMUP=15s] [WARMUP_ROUNDS=n] [SEED=n] [SKIP_BUILD=true] [SERVER_CPU=0] [WRK_CPU=1] \
 #        [NICE=0] vipps-callback-benchmarks/scripts/e2e.sh [ROUNDS=15] [DURATION=5s] [CONNECTIONS=16]
 # Needs: 2+ CPUs, taskset (util-linux), wrk (Debian: apt-get install wrk), python3, curl, JDK 17+.
 # Takes about 2 min (start-up, warm-up) + ROUNDS x 7 x (DURATION + 1 s): 12-13 min with the defaults;
@@ -38,6 +38,15 @@
 #     refreshing JVM, "guarded/open" includes the refresh's background work; refresh p99 is compared
 #     with the fixed JVM's guarded p99, next to the same ratio for the two open endpoints (an A/A-like
 #     reference: what changing JVM alone does to p99).
+#   concurrent (MODE=concurrent, run alone; what resolves a few percent on this machine): four sample
+#     JVMs, open, open2 (a second open one), guarded and refresh, measured in pairs LOADED AT THE SAME
+#     TIME: guarded+open, refresh+open and open2+open (the A/A reference), each by its own wrk, both
+#     servers on the one server CPU. Both members of a pair see the same machine at the same moment, so
+#     the drift that makes sequential rounds vary by tens of percent cancels inside the pair. The measure
+#     is CPU per request, each server's own CPU time over its own requests (so no fair share between the
+#     two is assumed); requests/s of the pair are printed too. What is left is the fixed difference
+#     between two JVMs of the same code (JIT, code layout): open2/open shows its size. WARMUP_ROUNDS
+#     (default 5 here) rounds run first and are left out.
 # - Refresh is verified: the number of "allowlist (test) changed" lines each refreshing JVM logged
 #   while it was under load is counted per round and printed; the run fails when a refreshing JVM
 #   published fewer snapshots than half the seconds it was measured.
@@ -60,6 +69,10 @@ duration=${2:-5s}
 connections=${3:-16}
 mode=${MODE:-both}
 warmup=${WARMUP:-15s}
+# Rounds run first and left out of the report; concurrent pairs keep speeding up for minutes after each
+# server has been warmed alone (2026-11-24: the first 5 rounds' ratios were off by up to 1.9x).
+warmup_rounds=${WARMUP_ROUNDS:-0}
+[ "$mode" = concurrent ] && warmup_rounds=${WARMUP_ROUNDS:-5}
 seed=${SEED:-$RANDOM}
 server_cpu=${SERVER_CPU:-0}
 wrk_cpu=${WRK_CPU:-1}
@@ -67,7 +80,7 @@ niceness=${NICE:-0}
 work=vipps-callback-benchmarks/target/e2e
 scripts=vipps-callback-benchmarks/scripts
 
-case "$mode" in both | sample | twin) ;; *) echo "MODE must be both, sample or twin, not '$mode'" >&2; exit 2 ;; esac
+case "$mode" in both | sample | twin | concurrent) ;; *) echo "MODE must be both, sample, twin or concurrent, not '$mode'" >&2; exit 2 ;; esac
 for tool in taskset wrk python3 curl java; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed (taskset: util-linux; wrk: apt-get install wrk)" >&2; exit 2; }
 done
@@ -83,8 +96,9 @@ warmup_s=$(seconds "$warmup")
 variant_count=7
 [ "$mode" = sample ] && variant_count=3
 [ "$mode" = twin ] && variant_count=4
+[ "$mode" = concurrent ] && variant_count=3 # pairs, each loaded at once
 # Hard limit for every background process: start-up, warm-up, rounds, with a generous margin.
-budget=$((600 + variant_count * warmup_s + rounds * variant_count * (duration_s + 5)))
+budget=$((600 + variant_count * warmup_s + (rounds + warmup_rounds) * variant_count * (duration_s + 5)))
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -139,19 +153,21 @@ cpu_ticks() { # jvm name -> CPU time (user + system, in clock ticks) its java pr
 declare -A url jvm wrapper
 need_sample=false need_twin=false
 [ "$mode" != twin ] && need_sample=true
-[ "$mode" != sample ] && need_twin=true
+[ "$mode" != sample ] && [ "$mode" != concurrent ] && need_twin=true
+sample_names=(open guarded refresh)
+[ "$mode" = concurrent ] && sample_names+=(open2)
 start_dns fixed 3600 fixed
 dns_fixed=$dns_address
 start_dns rotating 1 rotate
 dns_rotating=$dns_address
 refresh_args=(--vipps.callback.dns.servers="$dns_rotating" --vipps.callback.dns.min-ttl=1s --vipps.callback.dns.max-ttl=1s)
 if $need_sample; then
-  for name in open guarded refresh; do
+  for name in "${sample_names[@]}"; do
     port=$(free_port)
     url[sample-$name]="http://127.0.0.1:$port/vipps/webhooks/epayment"
     jvm[sample-$name]=sample-$name
     case $name in
-      open) start_jvm sample-open "$port" -jar "$sample_jar" --vipps.callback.enabled=false ;;
+      open | open2) start_jvm "sample-$name" "$port" -jar "$sample_jar" --vipps.callback.enabled=false ;;
       guarded) start_jvm sample-guarded "$port" -jar "$sample_jar" --vipps.callback.dns.servers="$dns_fixed" ;;
       refresh) start_jvm sample-refresh "$port" -jar "$sample_jar" "${refresh_args[@]}" ;;
     esac
@@ -185,7 +201,8 @@ done = function(summary, latency, requests)
 end
 EOF
 
-variants=$(python3 "$scripts/e2e_stats.py" schedule 1 0 "$mode" | awk '{print $2}' | sort)
+# A concurrent mode "variant" is a pair A+B: its servers are A and B.
+variants=$(python3 "$scripts/e2e_stats.py" schedule 1 0 "$mode" | awk '{print $2}' | tr '+' '\n' | sort -u)
 for v in $variants; do
   code=000
   for _ in $(seq 1 1800); do # up to 3 min: five Spring Boot applications start on one CPU
@@ -218,29 +235,52 @@ results="$work/results.txt"
 refresh_log="$work/refresh.txt"
 : >"$results"
 : >"$refresh_log"
-echo "measuring: $rounds rounds x $variant_count variants x $duration"
+echo "measuring: $warmup_rounds rounds left out, then $rounds rounds x $variant_count variants x $duration"
 started=$(date +%s)
-while read -r round v; do
-  out="$work/wrk-$round-$v.txt"
-  before=$(snapshots "${jvm[$v]}")
-  cpu_before=$(cpu_ticks "${jvm[$v]}")
-  run_wrk "$v" "$duration" "$out"
-  cpu_after=$(cpu_ticks "${jvm[$v]}")
-  after=$(snapshots "${jvm[$v]}")
-  if [[ $v == *refresh* ]]; then
-    echo "round=$round variant=$v snapshots=$((after - before)) seconds=$duration_s" >>"$refresh_log"
+record() { # round recorded-name variant wrk-output cpu-before cpu-after snapshots-before snapshots-after
+  local round=$1 name=$2 v=$3 out=$4 line requests us rps cpu_us
+  if [[ $v == *refresh* ]] && [ "$round" -gt "$warmup_rounds" ]; then
+    echo "round=$round variant=$name snapshots=$(($8 - $7)) seconds=$duration_s" >>"$refresh_log"
   fi
   line=$(sed -n 's/^result //p' "$out")
   requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")
   us=$(sed 's/.*duration_us=\([0-9]*\).*/\1/' <<<"$line")
   rps=$(python3 -c "print(f'{$requests / $us * 1e6:.1f}')")
-  cpu_us=$(python3 -c "print(f'{($cpu_after - $cpu_before) * 1e6 / $clock_ticks / $requests:.2f}')")
-  echo "round=$round variant=$v rps=$rps cpu_us_per_request=$cpu_us $line" | tee -a "$results"
-done < <(python3 "$scripts/e2e_stats.py" schedule "$rounds" "$seed" "$mode")
+  cpu_us=$(python3 -c "print(f'{($6 - $5) * 1e6 / $clock_ticks / $requests:.2f}')")
+  local to=$results
+  [ "$round" -le "$warmup_rounds" ] && to=$work/warmup-rounds.txt
+  echo "round=$round variant=$name rps=$rps cpu_us_per_request=$cpu_us $line" | tee -a "$to"
+}
+while read -r round v; do
+  if [[ $v == *+* ]]; then
+    # A pair: both servers loaded at the same time by two wrk processes; each server's CPU time and
+    # requests are its own, so CPU per request needs no fair share between them.
+    a=${v%+*} b=${v#*+}
+    out_a="$work/wrk-$round-$a~$b.txt" out_b="$work/wrk-$round-$b~$a.txt"
+    snap_a=$(snapshots "${jvm[$a]}") snap_b=$(snapshots "${jvm[$b]}")
+    cpu_a=$(cpu_ticks "${jvm[$a]}") cpu_b=$(cpu_ticks "${jvm[$b]}")
+    run_wrk "$a" "$duration" "$out_a" &
+    wrk_a=$!
+    run_wrk "$b" "$duration" "$out_b" &
+    wrk_b=$!
+    wait "$wrk_a" || exit 1
+    wait "$wrk_b" || exit 1
+    cpu_a2=$(cpu_ticks "${jvm[$a]}") cpu_b2=$(cpu_ticks "${jvm[$b]}")
+    record "$round" "$a~$b" "$a" "$out_a" "$cpu_a" "$cpu_a2" "$snap_a" "$(snapshots "${jvm[$a]}")"
+    record "$round" "$b~$a" "$b" "$out_b" "$cpu_b" "$cpu_b2" "$snap_b" "$(snapshots "${jvm[$b]}")"
+    continue
+  fi
+  out="$work/wrk-$round-$v.txt"
+  before=$(snapshots "${jvm[$v]}")
+  cpu_before=$(cpu_ticks "${jvm[$v]}")
+  run_wrk "$v" "$duration" "$out"
+  cpu_after=$(cpu_ticks "${jvm[$v]}")
+  record "$round" "$v" "$v" "$out" "$cpu_before" "$cpu_after" "$before" "$(snapshots "${jvm[$v]}")"
+done < <(python3 "$scripts/e2e_stats.py" schedule "$((rounds + warmup_rounds))" "$seed" "$mode")
 echo "measured for $(($(date +%s) - started)) s; $(uptime | sed 's/.*load/load/')"
 
 {
-  echo "e2e: mode=$mode rounds=$rounds duration=$duration connections=$connections warmup=$warmup seed=$seed"
+  echo "e2e: mode=$mode rounds=$rounds (after $warmup_rounds left out) duration=$duration connections=$connections warmup=$warmup seed=$seed"
   echo
   echo "allowlist snapshots published while a refreshing variant was under load (per round):"
   ok=true

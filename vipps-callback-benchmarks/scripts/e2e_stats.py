@@ -10,6 +10,11 @@ variants inside a block in a random order, so every ratio is taken between runs 
 apart in time (adjacent), and no variant is systematically first or last. Ratios are computed inside
 each round, never across rounds, which cancels slow drift of the machine (other load, thermal).
 
+MODE=concurrent: a "variant" is a pair "A+B" that e2e.sh loads at the same time (two wrk processes,
+both servers on the one server CPU), recorded as "A~B" and "B~A"; a round runs every pair once, in a
+random order. Both members of a pair see the same machine at the same moment, so drift cancels inside
+the pair instead of between adjacent runs.
+
 The interval for a median is the distribution-free order-statistics interval [x(k), x(n+1-k)]: for
 any continuous distribution it covers the true median with probability 1 - 2 P(Bin(n, 1/2) < k); k is
 the largest with coverage >= 95%; the exact coverage is printed. It needs at least 6 rounds.
@@ -24,6 +29,9 @@ BLOCKS = {
     "twin": [["twin-open", "twin-guarded", "twin-refresh-open", "twin-refresh-guarded"]],
 }
 BLOCKS["both"] = BLOCKS["sample"] + BLOCKS["twin"]
+# Each pair is one block of one variant: both servers are loaded together.
+BLOCKS["concurrent"] = [["sample-guarded+sample-open"], ["sample-refresh+sample-open"],
+                        ["sample-open2+sample-open"]]
 
 # (label, kind, numerator, denominator): kind rps = requests/s ratio, p99 etc. = latency ratio.
 RATIOS = [
@@ -43,6 +51,15 @@ RATIOS = [
     ("twin    refresh: guarded/open p99    (same JVM)", "p99_us", "twin-refresh-guarded", "twin-refresh-open"),
     ("twin    refresh/guarded   p99.9  (diagnostic)", "p999_us", "twin-refresh-guarded", "twin-guarded"),
     ("twin    open/open across JVMs req/s (A/A-like reference)", "rps", "twin-refresh-open", "twin-open"),
+    ("concurrent guarded/open   CPU per request  (target <= 1.053)", "cpu_us_per_request",
+     "sample-guarded~sample-open", "sample-open~sample-guarded"),
+    ("concurrent refresh/open   CPU per request  (target <= 1.053)", "cpu_us_per_request",
+     "sample-refresh~sample-open", "sample-open~sample-refresh"),
+    ("concurrent open2/open     CPU per request  (A/A reference: two JVMs of the same code)", "cpu_us_per_request",
+     "sample-open2~sample-open", "sample-open~sample-open2"),
+    ("concurrent guarded/open   req/s  (target >= 0.95)", "rps", "sample-guarded~sample-open", "sample-open~sample-guarded"),
+    ("concurrent refresh/open   req/s  (target >= 0.95)", "rps", "sample-refresh~sample-open", "sample-open~sample-refresh"),
+    ("concurrent open2/open     req/s  (A/A reference)", "rps", "sample-open2~sample-open", "sample-open~sample-open2"),
 ]
 
 
