@@ -95,6 +95,10 @@ python3 - "$steps" <<'EOF'
 import statistics, sys
 rows = [dict(kv.split("=", 1) for kv in line.split(" top=")[0].split()) for line in open(sys.argv[1])]
 starter = [float(r["starter-beans-ms"]) for r in rows]
+cpu = [float(r["starter-beans-cpu-ms"]) for r in rows]
+waiting = [float(r["starter-beans-runqueue-ms"]) for r in rows]
+print(f"starter's beans, time the starting thread was runnable but waiting for a core: median {statistics.median(waiting):.1f} ms {waiting}")
+print(f"starter's beans, CPU time of the starting thread in them: median {statistics.median(cpu):.1f} ms {cpu}")
 whole = [float(r["whole-start-ms"]) for r in rows]
 dns = [float(r["dns-thread-cpu-ms"]) for r in rows]
 print(f"starter's beans on the starting thread: median {statistics.median(starter):.1f} ms {starter};"

@@ -1,19 +1,25 @@
 package io.github.vippscallback.benchmarks.twin;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.core.metrics.StartupStep;
 
 /**
@@ -29,6 +35,14 @@ import org.springframework.core.metrics.StartupStep;
  * --vipps.callback.dns.servers=127.0.0.1:5353}; used by {@code scripts/startup.sh}. With
  * {@code -Dsteps.detail=true} it also prints every step of 3 ms or more inside the counted ones (nested
  * steps overlap, so they do not add up).
+ *
+ * <p>Next to each counted step's wall-clock time it records the CPU time the starting thread itself used
+ * in it ({@code starter-beans-cpu-ms}). On a machine with few cores the wall-clock time also holds the
+ * time the starting thread waited for a core while other threads ran (Spring Boot's background
+ * pre-initialisation, the allowlist's own {@code vipps-callback-dns} thread loading dnsjava and
+ * resolving); the CPU time is the starter's work on that thread alone. On Linux it also reads how long
+ * the starting thread was runnable but waiting for a core during the starter's steps
+ * ({@code starter-beans-runqueue-ms}, from {@code /proc/thread-self/schedstat}).
  */
 public final class StarterStartupSteps {
 
@@ -39,8 +53,9 @@ public final class StarterStartupSteps {
   /** Starts the application once, prints one result line, stops. */
   public static void main(String[] args) {
     BufferingApplicationStartup recorder = new BufferingApplicationStartup(50_000);
+    ThreadCpuRecorder cpu = new ThreadCpuRecorder(recorder);
     SpringApplication application = new SpringApplication(TwinEndpointsApplication.class);
-    application.setApplicationStartup(recorder);
+    application.setApplicationStartup(cpu);
     long started = System.nanoTime();
     try (ConfigurableApplicationContext context = application.run(args)) {
       Duration whole = Duration.ofNanos(System.nanoTime() - started);
@@ -50,10 +65,14 @@ public final class StarterStartupSteps {
         byId.put(event.getStartupStep().getId(), event);
       }
       Duration starter = Duration.ZERO;
+      long starterCpuNanos = 0;
+      long starterRunQueueNanos = 0;
       List<StartupTimeline.TimelineEvent> counted = new ArrayList<>();
       for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
         if (isStarterBean(event.getStartupStep()) && !insideCounted(event, byId)) {
           starter = starter.plus(event.getDuration());
+          starterCpuNanos += cpu.cpuNanos(event.getStartupStep().getId());
+          starterRunQueueNanos += cpu.runQueueNanos(event.getStartupStep().getId());
           counted.add(event);
         }
       }
@@ -72,8 +91,101 @@ public final class StarterStartupSteps {
           }
         }
       }
-      System.out.printf("starter-beans-ms=%.1f beans=%d whole-start-ms=%d dns-thread-cpu-ms=%.1f top=[%s]%n",
-          starter.toNanos() / 1e6, counted.size(), whole.toMillis(), dnsThreadCpuMillis(), top);
+      System.out.printf("starter-beans-ms=%.1f starter-beans-cpu-ms=%.1f starter-beans-runqueue-ms=%.1f beans=%d"
+              + " whole-start-ms=%d dns-thread-cpu-ms=%.1f top=[%s]%n",
+          starter.toNanos() / 1e6, starterCpuNanos / 1e6, starterRunQueueNanos / 1e6, counted.size(),
+          whole.toMillis(), dnsThreadCpuMillis(), top);
+    }
+  }
+
+  /**
+   * Hands every step to the buffering recorder and notes the CPU time of the thread that started it,
+   * from its start to its end, by step id.
+   */
+  private static final class ThreadCpuRecorder implements ApplicationStartup {
+
+    private final ApplicationStartup delegate;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Map<Long, Long> cpuNanosById = new ConcurrentHashMap<>();
+    private final Map<Long, Long> runQueueNanosById = new ConcurrentHashMap<>();
+
+    ThreadCpuRecorder(ApplicationStartup delegate) {
+      this.delegate = delegate;
+    }
+
+    long cpuNanos(long id) {
+      return cpuNanosById.getOrDefault(id, 0L);
+    }
+
+    /** For the starter's bean steps only (reading the file for every step would slow start-up down). */
+    long runQueueNanos(long id) {
+      return runQueueNanosById.getOrDefault(id, 0L);
+    }
+
+    @Override
+    public StartupStep start(String name) {
+      StartupStep step = delegate.start(name);
+      Thread startedOn = Thread.currentThread();
+      long cpuAtStart = threads.getCurrentThreadCpuTime();
+      return new StartupStep() {
+        private long runQueueAtStart = -1;
+
+        @Override
+        public String getName() {
+          return step.getName();
+        }
+
+        @Override
+        public long getId() {
+          return step.getId();
+        }
+
+        @Override
+        public @Nullable Long getParentId() {
+          return step.getParentId();
+        }
+
+        @Override
+        public StartupStep tag(String key, String value) {
+          step.tag(key, value);
+          if ("beanName".equals(key) && value.startsWith("vipps")) {
+            runQueueAtStart = threadRunQueueNanos();
+          }
+          return this;
+        }
+
+        @Override
+        public StartupStep tag(String key, Supplier<String> value) {
+          step.tag(key, value);
+          return this;
+        }
+
+        @Override
+        public Tags getTags() {
+          return step.getTags();
+        }
+
+        @Override
+        public void end() {
+          if (Thread.currentThread() == startedOn) {
+            cpuNanosById.put(step.getId(), threads.getCurrentThreadCpuTime() - cpuAtStart);
+            if (runQueueAtStart >= 0) {
+              runQueueNanosById.put(step.getId(), threadRunQueueNanos() - runQueueAtStart);
+            }
+          }
+          step.end();
+        }
+      };
+    }
+  }
+
+  /** Time this thread has waited on a run queue (runnable, no core), or 0 where Linux does not say. */
+  private static long threadRunQueueNanos() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+      return Long.parseLong(fields[1]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
     }
   }
 
