@@ -7,7 +7,8 @@
 #        [NICE=0] vipps-callback-benchmarks/scripts/e2e.sh [ROUNDS=15] [DURATION=5s] [CONNECTIONS=16]
 # Needs: 2+ CPUs, taskset (util-linux), wrk (Debian: apt-get install wrk), python3, curl, JDK 17+.
 # Takes about 2 min (start-up, warm-up) + ROUNDS x 7 x (DURATION + 1 s): 12-13 min with the defaults;
-# MODE=sample or twin alone roughly halves it. Output: target/e2e/ (logs, results.txt, report.txt).
+# MODE=sample or twin alone roughly halves it. MODE=concurrent: about 3 min + (5 + ROUNDS) x 4 x
+# (DURATION + 1 s), 17-18 min for "MODE=concurrent WARMUP=30s e2e.sh 15 10s" (the documented run). Output: target/e2e/ (logs, results.txt, report.txt).
 #
 # Design (why it can resolve a few percent on a 2-core machine):
 # - Pinned: every JVM (servers and the loopback DNS servers) on SERVER_CPU, wrk on WRK_CPU, so the load
@@ -40,7 +41,8 @@
 #     reference: what changing JVM alone does to p99).
 #   concurrent (MODE=concurrent, run alone; what resolves a few percent on this machine): four sample
 #     JVMs, open, open2 (a second open one), guarded and refresh, measured in pairs LOADED AT THE SAME
-#     TIME: guarded+open, refresh+open and open2+open (the A/A reference), each by its own wrk, both
+#     TIME: guarded+open, refresh+open, open2+open (the A/A reference) and refresh+guarded (p99 with and
+#     without a refresh every second), each by its own wrk, both
 #     servers on the one server CPU. Both members of a pair see the same machine at the same moment, so
 #     the drift that makes sequential rounds vary by tens of percent cancels inside the pair. The measure
 #     is CPU per request, each server's own CPU time over its own requests (so no fair share between the
@@ -96,7 +98,7 @@ warmup_s=$(seconds "$warmup")
 variant_count=7
 [ "$mode" = sample ] && variant_count=3
 [ "$mode" = twin ] && variant_count=4
-[ "$mode" = concurrent ] && variant_count=3 # pairs, each loaded at once
+[ "$mode" = concurrent ] && variant_count=4 # pairs, each loaded at once
 # Hard limit for every background process: start-up, warm-up, rounds, with a generous margin.
 budget=$((600 + variant_count * warmup_s + (rounds + warmup_rounds) * variant_count * (duration_s + 5)))
 

@@ -31,7 +31,7 @@ BLOCKS = {
 BLOCKS["both"] = BLOCKS["sample"] + BLOCKS["twin"]
 # Each pair is one block of one variant: both servers are loaded together.
 BLOCKS["concurrent"] = [["sample-guarded+sample-open"], ["sample-refresh+sample-open"],
-                        ["sample-open2+sample-open"]]
+                        ["sample-open2+sample-open"], ["sample-refresh+sample-guarded"]]
 
 # (label, kind, numerator, denominator): kind rps = requests/s ratio, p99 etc. = latency ratio.
 RATIOS = [
@@ -60,6 +60,15 @@ RATIOS = [
     ("concurrent guarded/open   req/s  (target >= 0.95)", "rps", "sample-guarded~sample-open", "sample-open~sample-guarded"),
     ("concurrent refresh/open   req/s  (target >= 0.95)", "rps", "sample-refresh~sample-open", "sample-open~sample-refresh"),
     ("concurrent open2/open     req/s  (A/A reference)", "rps", "sample-open2~sample-open", "sample-open~sample-open2"),
+    ("concurrent refresh/open   p99    (target ~ 1, within the A/A reference's spread)", "p99_us",
+     "sample-refresh~sample-open", "sample-open~sample-refresh"),
+    ("concurrent refresh/guarded p99   (target ~ 1: the no-refresh run; compare the A/A reference)", "p99_us",
+     "sample-refresh~sample-guarded", "sample-guarded~sample-refresh"),
+    ("concurrent refresh/guarded CPU per request (what refreshing every second costs)", "cpu_us_per_request",
+     "sample-refresh~sample-guarded", "sample-guarded~sample-refresh"),
+    ("concurrent guarded/open   p99    (diagnostic)", "p99_us", "sample-guarded~sample-open", "sample-open~sample-guarded"),
+    ("concurrent open2/open     p99    (A/A reference)", "p99_us", "sample-open2~sample-open", "sample-open~sample-open2"),
+    ("concurrent refresh/open   p99.9  (diagnostic)", "p999_us", "sample-refresh~sample-open", "sample-open~sample-refresh"),
 ]
 
 

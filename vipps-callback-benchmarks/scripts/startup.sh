@@ -6,7 +6,10 @@
 # resolution of all hosts is one DNS round trip. DNS is a loopback DNS server (never real DNS).
 #
 # Then starts the benchmarks' TwinEndpointsApplication RUNS times with Spring's BufferingApplicationStartup
-# (StarterStartupSteps) and adds up the starter's bean-creation steps on the starting thread.
+# (StarterStartupSteps) and adds up the starter's bean-creation steps on the starting thread. A first
+# run with the starter off lists the beans the application creates anyway; those created inside the
+# starter's steps (the MeterRegistry its metrics record into) are reported apart as "moved": created
+# earlier on the starter's behalf, not added.
 #
 # Usage: vipps-callback-benchmarks/scripts/startup.sh [RUNS=5]
 set -euo pipefail
@@ -86,10 +89,18 @@ EOF
 # starter's share; Spring's own start-up steps time the starter's beans on the starting thread directly.
 steps="$work/steps.txt"
 : >"$steps"
+twin_steps() { # JVM options... -- application arguments...
+  local options=()
+  while [ "$1" != -- ]; do options+=("$1"); shift; done
+  shift
+  timeout 120 java -Xms256m -Xmx256m "${options[@]}" -cp "$bench" \
+    io.github.vippscallback.benchmarks.twin.StarterStartupSteps --server.port=0 --server.address=127.0.0.1 \
+    --vipps.callback.environment=test --vipps.callback.dns.servers="$dns" --logging.level.root=WARN "$@"
+}
+baseline="$work/beans-without-starter.txt"
+twin_steps -Dsteps.write-beans="$baseline" -- --vipps.callback.enabled=false >/dev/null
 for run in $(seq 1 "$runs"); do
-  timeout 120 java -Xms256m -Xmx256m -cp "$bench" io.github.vippscallback.benchmarks.twin.StarterStartupSteps \
-    --server.port=0 --server.address=127.0.0.1 --vipps.callback.environment=test \
-    --vipps.callback.dns.servers="$dns" --logging.level.root=WARN | grep '^starter-beans-ms=' | tee -a "$steps"
+  twin_steps -Dsteps.baseline-beans="$baseline" -- | grep '^starter-beans-ms=' | tee -a "$steps"
 done
 python3 - "$steps" <<'EOF'
 import statistics, sys
@@ -97,6 +108,12 @@ rows = [dict(kv.split("=", 1) for kv in line.split(" top=")[0].split()) for line
 starter = [float(r["starter-beans-ms"]) for r in rows]
 cpu = [float(r["starter-beans-cpu-ms"]) for r in rows]
 waiting = [float(r["starter-beans-runqueue-ms"]) for r in rows]
+own = [float(r["starter-own-ms"]) for r in rows]
+own_cpu = [float(r["starter-own-cpu-ms"]) for r in rows]
+moved = [float(r["moved-ms"]) for r in rows]
+print(f"starter's own work (its steps less Spring's beans created early on its behalf): median"
+      f" {statistics.median(own):.1f} ms {own}, of it CPU: median {statistics.median(own_cpu):.1f} ms {own_cpu};"
+      f" moved, not added: median {statistics.median(moved):.1f} ms {moved}")
 print(f"starter's beans, time the starting thread was runnable but waiting for a core: median {statistics.median(waiting):.1f} ms {waiting}")
 print(f"starter's beans, CPU time of the starting thread in them: median {statistics.median(cpu):.1f} ms {cpu}")
 whole = [float(r["whole-start-ms"]) for r in rows]

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,14 @@ import org.springframework.core.metrics.StartupStep;
  * resolving); the CPU time is the starter's work on that thread alone. On Linux it also reads how long
  * the starting thread was runnable but waiting for a core during the starter's steps
  * ({@code starter-beans-runqueue-ms}, from {@code /proc/thread-self/schedstat}).
+ *
+ * <p>Spring's own beans that a starter bean asks for (the {@code MeterRegistry} that the starter's
+ * metrics record into, for instance) are created inside the starter's step, but the application creates
+ * them anyway, a little later: they are moved, not added. With {@code -Dsteps.baseline-beans=FILE},
+ * naming the beans the application instantiates without the starter (written by a run with
+ * {@code --vipps.callback.enabled=false -Dsteps.write-beans=FILE}), such beans' steps inside a counted
+ * step are reported as {@code moved-ms} (and {@code moved-cpu-ms}) and the rest as {@code starter-own-ms}
+ * (and {@code starter-own-cpu-ms}); a bean missing from the file stays counted as the starter's.
  */
 public final class StarterStartupSteps {
 
@@ -51,7 +61,7 @@ public final class StarterStartupSteps {
   private StarterStartupSteps() {}
 
   /** Starts the application once, prints one result line, stops. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     BufferingApplicationStartup recorder = new BufferingApplicationStartup(50_000);
     ThreadCpuRecorder cpu = new ThreadCpuRecorder(recorder);
     SpringApplication application = new SpringApplication(TwinEndpointsApplication.class);
@@ -60,6 +70,7 @@ public final class StarterStartupSteps {
     try (ConfigurableApplicationContext context = application.run(args)) {
       Duration whole = Duration.ofNanos(System.nanoTime() - started);
       StartupTimeline timeline = recorder.getBufferedTimeline();
+      Set<String> baseline = readNames(System.getProperty("steps.baseline-beans"));
       Map<Long, StartupTimeline.TimelineEvent> byId = new HashMap<>();
       for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
         byId.put(event.getStartupStep().getId(), event);
@@ -76,6 +87,29 @@ public final class StarterStartupSteps {
           counted.add(event);
         }
       }
+      Duration moved = Duration.ZERO;
+      long movedCpuNanos = 0;
+      StringBuilder movedBeans = new StringBuilder();
+      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+        StartupStep step = event.getStartupStep();
+        if (isInstantiate(step) && !isStarterBean(step) && baseline.contains(beanName(step))
+            && nearestBeanAboveIsStarters(event, byId, baseline)) {
+          moved = moved.plus(event.getDuration());
+          movedCpuNanos += cpu.cpuNanos(step.getId());
+          movedBeans.append(movedBeans.isEmpty() ? "" : ", ").append(beanName(step)).append('=')
+              .append(event.getDuration().toMillis()).append("ms");
+        }
+      }
+      String write = System.getProperty("steps.write-beans");
+      if (write != null) {
+        Set<String> names = new TreeSet<>();
+        for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+          if (isInstantiate(event.getStartupStep())) {
+            names.add(beanName(event.getStartupStep()));
+          }
+        }
+        Files.write(Path.of(write), names);
+      }
       counted.sort(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed());
       StringBuilder top = new StringBuilder();
       for (int i = 0; i < Math.min(5, counted.size()); i++) {
@@ -91,10 +125,12 @@ public final class StarterStartupSteps {
           }
         }
       }
-      System.out.printf("starter-beans-ms=%.1f starter-beans-cpu-ms=%.1f starter-beans-runqueue-ms=%.1f beans=%d"
-              + " whole-start-ms=%d dns-thread-cpu-ms=%.1f top=[%s]%n",
-          starter.toNanos() / 1e6, starterCpuNanos / 1e6, starterRunQueueNanos / 1e6, counted.size(),
-          whole.toMillis(), dnsThreadCpuMillis(), top);
+      System.out.printf("starter-beans-ms=%.1f starter-beans-cpu-ms=%.1f starter-beans-runqueue-ms=%.1f"
+              + " moved-ms=%.1f moved-cpu-ms=%.1f starter-own-ms=%.1f starter-own-cpu-ms=%.1f beans=%d"
+              + " whole-start-ms=%d dns-thread-cpu-ms=%.1f top=[%s] moved=[%s]%n",
+          starter.toNanos() / 1e6, starterCpuNanos / 1e6, starterRunQueueNanos / 1e6, moved.toNanos() / 1e6,
+          movedCpuNanos / 1e6, starter.minus(moved).toNanos() / 1e6, (starterCpuNanos - movedCpuNanos) / 1e6,
+          counted.size(), whole.toMillis(), dnsThreadCpuMillis(), top, movedBeans);
     }
   }
 
@@ -189,8 +225,12 @@ public final class StarterStartupSteps {
     }
   }
 
+  private static boolean isInstantiate(StartupStep step) {
+    return INSTANTIATE.equals(step.getName());
+  }
+
   private static boolean isStarterBean(StartupStep step) {
-    if (!INSTANTIATE.equals(step.getName())) {
+    if (!isInstantiate(step)) {
       return false;
     }
     String name = beanName(step);
@@ -212,6 +252,35 @@ public final class StarterStartupSteps {
       parent = outer.getStartupStep().getParentId();
     }
     return false;
+  }
+
+  /**
+   * Whether the nearest bean-creation step above {@code event} that is the starter's or a baseline bean's
+   * is the starter's: then {@code event} is one of Spring's beans created early on the starter's behalf
+   * (counted once, at the outermost such bean).
+   */
+  private static boolean nearestBeanAboveIsStarters(StartupTimeline.TimelineEvent event,
+      Map<Long, StartupTimeline.TimelineEvent> byId, Set<String> baseline) {
+    Long parent = event.getStartupStep().getParentId();
+    while (parent != null) {
+      StartupTimeline.TimelineEvent outer = byId.get(parent);
+      if (outer == null) {
+        return false;
+      }
+      StartupStep step = outer.getStartupStep();
+      if (isStarterBean(step)) {
+        return true;
+      }
+      if (isInstantiate(step) && baseline.contains(beanName(step))) {
+        return false;
+      }
+      parent = step.getParentId();
+    }
+    return false;
+  }
+
+  private static Set<String> readNames(@Nullable String file) throws IOException {
+    return file == null ? Set.of() : Set.copyOf(Files.readAllLines(Path.of(file)));
   }
 
   private static String beanName(StartupStep step) {
