@@ -51,24 +51,25 @@ RATIOS = [
     ("twin    refresh: guarded/open p99    (same JVM)", "p99_us", "twin-refresh-guarded", "twin-refresh-open"),
     ("twin    refresh/guarded   p99.9  (diagnostic)", "p999_us", "twin-refresh-guarded", "twin-guarded"),
     ("twin    open/open across JVMs req/s (A/A-like reference)", "rps", "twin-refresh-open", "twin-open"),
-    ("concurrent guarded/open   CPU per request  (target <= 1.053)", "cpu_us_per_request",
-     "sample-guarded~sample-open", "sample-open~sample-guarded"),
-    ("concurrent refresh/open   CPU per request  (target <= 1.053)", "cpu_us_per_request",
-     "sample-refresh~sample-open", "sample-open~sample-refresh"),
-    ("concurrent open2/open     CPU per request  (A/A reference: two JVMs of the same code)", "cpu_us_per_request",
-     "sample-open2~sample-open", "sample-open~sample-open2"),
-    ("concurrent guarded/open   req/s  (target >= 0.95)", "rps", "sample-guarded~sample-open", "sample-open~sample-guarded"),
-    ("concurrent refresh/open   req/s  (target >= 0.95)", "rps", "sample-refresh~sample-open", "sample-open~sample-refresh"),
-    ("concurrent open2/open     req/s  (A/A reference)", "rps", "sample-open2~sample-open", "sample-open~sample-open2"),
-    ("concurrent refresh/open   p99    (target ~ 1, within the A/A reference's spread)", "p99_us",
-     "sample-refresh~sample-open", "sample-open~sample-refresh"),
-    ("concurrent refresh/guarded p99   (target ~ 1: the no-refresh run; compare the A/A reference)", "p99_us",
-     "sample-refresh~sample-guarded", "sample-guarded~sample-refresh"),
-    ("concurrent refresh/guarded CPU per request (what refreshing every second costs)", "cpu_us_per_request",
-     "sample-refresh~sample-guarded", "sample-guarded~sample-refresh"),
-    ("concurrent guarded/open   p99    (diagnostic)", "p99_us", "sample-guarded~sample-open", "sample-open~sample-guarded"),
-    ("concurrent open2/open     p99    (A/A reference)", "p99_us", "sample-open2~sample-open", "sample-open~sample-open2"),
-    ("concurrent refresh/open   p99.9  (diagnostic)", "p999_us", "sample-refresh~sample-open", "sample-open~sample-refresh"),
+] + [
+    # MODE=concurrent: (label, field, A, B) compares server A with server B measured at the same time.
+    (label, field, f"sample-{a}~sample-{b}", f"sample-{b}~sample-{a}") for label, field, a, b in [
+        ("concurrent guarded/open   CPU per request  (target <= 1.053)", "cpu_us_per_request", "guarded", "open"),
+        ("concurrent refresh/open   CPU per request  (target <= 1.053)", "cpu_us_per_request", "refresh", "open"),
+        ("concurrent open2/open     CPU per request  (A/A reference: two JVMs of the same code)",
+         "cpu_us_per_request", "open2", "open"),
+        ("concurrent guarded/open   req/s  (target >= 0.95)", "rps", "guarded", "open"),
+        ("concurrent refresh/open   req/s  (target >= 0.95)", "rps", "refresh", "open"),
+        ("concurrent open2/open     req/s  (A/A reference)", "rps", "open2", "open"),
+        ("concurrent refresh/guarded p99   (target ~ 1: the no-refresh run; compare the A/A reference)",
+         "p99_us", "refresh", "guarded"),
+        ("concurrent refresh/guarded CPU per request (what refreshing every second costs)",
+         "cpu_us_per_request", "refresh", "guarded"),
+        ("concurrent refresh/open   p99    (diagnostic)", "p99_us", "refresh", "open"),
+        ("concurrent guarded/open   p99    (diagnostic)", "p99_us", "guarded", "open"),
+        ("concurrent open2/open     p99    (A/A reference)", "p99_us", "open2", "open"),
+        ("concurrent refresh/open   p99.9  (diagnostic)", "p999_us", "refresh", "open"),
+    ]
 ]
 
 
