@@ -127,8 +127,8 @@ final class AddressSet {
     /**
      * Per family, one bit per hash of each range's network cut to the family's shortest prefix length
      * (the masks {@link #v4FilterMask}, {@link #v6FilterHiMask} and {@link #v6FilterLoMask}): an address
-     * whose bit is clear is in no range of that family. Empty (and not consulted) when the family has fewer than two prefix lengths, where the
-     * single probe costs as little as the filter.
+     * whose bit is clear is in no range of that family. Empty (and not consulted) when the family has
+     * fewer than two prefix lengths, where the single probe costs as little as the filter.
      */
     private final long[] v4Filter;
 
@@ -195,22 +195,23 @@ final class AddressSet {
         v6Tables[t] = table;
         v6Bits[t] = bits;
       }
-      int v4FilterPrefix = v4Prefixes.length < 2 ? 0 : v4Prefixes[v4Prefixes.length - 1];
-      v4FilterMask = IpRange.ipv4Mask(v4FilterPrefix);
-      v4FilterBits = filterBits(v4Prefixes.length < 2 ? 0 : v4.size());
-      v4Filter = new long[v4Prefixes.length < 2 ? 0 : 1 << (v4FilterBits - 6)];
-      if (v4Filter.length > 0) {
+      boolean v4Filtered = v4Prefixes.length > 1;
+      v4FilterMask = IpRange.ipv4Mask(v4Filtered ? v4Prefixes[v4Prefixes.length - 1] : 0);
+      v4FilterBits = filterBits(v4Filtered ? v4.size() : 0);
+      v4Filter = new long[v4Filtered ? 1 << (v4FilterBits - 6) : 0];
+      if (v4Filtered) {
         for (IpRange range : v4) {
           int network = range.network().ipv4() & v4FilterMask;
           setBit(v4Filter, ipv4Slot(network, v4FilterBits));
         }
       }
-      int v6FilterPrefix = v6Prefixes.length < 2 ? 0 : v6Prefixes[v6Prefixes.length - 1];
+      boolean v6Filtered = v6Prefixes.length > 1;
+      int v6FilterPrefix = v6Filtered ? v6Prefixes[v6Prefixes.length - 1] : 0;
       v6FilterHiMask = IpRange.hiMask(v6FilterPrefix);
       v6FilterLoMask = IpRange.loMask(v6FilterPrefix);
-      v6FilterBits = filterBits(v6Prefixes.length < 2 ? 0 : v6.size());
-      v6Filter = new long[v6Prefixes.length < 2 ? 0 : 1 << (v6FilterBits - 6)];
-      if (v6Filter.length > 0) {
+      v6FilterBits = filterBits(v6Filtered ? v6.size() : 0);
+      v6Filter = new long[v6Filtered ? 1 << (v6FilterBits - 6) : 0];
+      if (v6Filtered) {
         for (IpRange range : v6) {
           long hi = range.network().hi() & v6FilterHiMask;
           long lo = range.network().lo() & v6FilterLoMask;
@@ -283,10 +284,9 @@ final class AddressSet {
 
     @Override
     public boolean testIpv6(long hi, long lo) {
-      if (v6Filter.length > 0) {
-        if (!hasBit(v6Filter, ipv6Slot(hi & v6FilterHiMask, lo & v6FilterLoMask, v6FilterBits))) {
-          return false;
-        }
+      if (v6Filter.length > 0
+          && !hasBit(v6Filter, ipv6Slot(hi & v6FilterHiMask, lo & v6FilterLoMask, v6FilterBits))) {
+        return false;
       }
       for (int t = 0; t < v6Prefixes.length; t++) {
         int prefix = v6Prefixes[t];

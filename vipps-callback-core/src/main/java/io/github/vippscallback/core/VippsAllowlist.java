@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lookups and listener calls run on one daemon thread per allowlist, named {@code vipps-callback-dns};
  * the DNS resolver (dnsjava) and the state it keeps are created there too, so that building and starting
- * cost the application's starting thread little. Create one with {@link #builder(VippsEnvironment)}, {@link #start()} it, and {@link #close()} it on
- * shut-down to stop the background refresh.
+ * cost the application's starting thread little. Create one with {@link #builder(VippsEnvironment)},
+ * {@link #start()} it, and {@link #close()} it on shut-down to stop the background refresh.
  */
 public final class VippsAllowlist implements AutoCloseable {
 

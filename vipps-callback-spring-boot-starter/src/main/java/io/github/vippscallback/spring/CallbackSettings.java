@@ -4,6 +4,9 @@ import io.github.vippscallback.core.ClientAddressResolver;
 import io.github.vippscallback.core.IpRange;
 import io.github.vippscallback.core.VippsAllowlist;
 import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.servlet.EnforcementMode;
+import io.github.vippscallback.servlet.VippsRequestGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -61,16 +64,18 @@ final class CallbackSettings {
   }
 
   /**
-   * The {@code Retry-After} of a 503: at least 1 second (the guard rounds a fraction of a second up to whole
-   * seconds).
+   * The request guard, with {@code vipps.callback.retry-after} as the {@code Retry-After} of a 503. The guard
+   * checks it (at least 1 second); a bad one names the property.
    */
-  static Duration retryAfter(VippsCallbackProperties properties) {
+  static VippsRequestGuard requestGuard(VippsAllowlist allowlist, ClientAddressResolver resolver,
+      CallbackObserver observer, EnforcementMode mode, VippsCallbackProperties properties) {
     Duration retryAfter = properties.getRetryAfter();
-    if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new VippsCallbackConfigurationException(RETRY_AFTER, text(retryAfter),
-          "shorter than 1 second", "a duration of at least 1s, e.g. 60s, 2m or 90 (seconds)", null);
+    try {
+      return VippsRequestGuard.of(allowlist, resolver, observer, retryAfter, mode);
+    } catch (IllegalArgumentException e) {
+      throw new VippsCallbackConfigurationException(RETRY_AFTER, text(retryAfter), message(e),
+          "a duration of at least 1s, e.g. 60s, 2m or 90 (seconds)", e);
     }
-    return retryAfter;
   }
 
   static VippsAllowlist allowlist(VippsCallbackProperties properties) {

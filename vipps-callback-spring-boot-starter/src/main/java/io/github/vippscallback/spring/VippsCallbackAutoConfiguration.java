@@ -111,9 +111,9 @@ public final class VippsCallbackAutoConfiguration {
       ClientAddressResolver vippsCallbackClientAddressResolver,
       ObjectProvider<CallbackObserver> observers,
       VippsCallbackProperties properties) {
-    return VippsRequestGuard.of(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
-        CompositeCallbackObserver.of(observers.orderedStream().toList()), CallbackSettings.retryAfter(properties),
-        WebhookSignatures.mode(properties));
+    return CallbackSettings.requestGuard(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
+        CompositeCallbackObserver.of(observers.orderedStream().toList()), WebhookSignatures.mode(properties),
+        properties);
   }
 
   /**

@@ -238,20 +238,10 @@ public final class StarterStartupSteps {
         || (name.startsWith("io.github.vippscallback.") && !name.contains(".benchmarks."));
   }
 
+  /** Whether a step of the starter's beans is somewhere above {@code event}. */
   private static boolean insideCounted(
       StartupTimeline.TimelineEvent event, Map<Long, StartupTimeline.TimelineEvent> byId) {
-    Long parent = event.getStartupStep().getParentId();
-    while (parent != null) {
-      StartupTimeline.TimelineEvent outer = byId.get(parent);
-      if (outer == null) {
-        return false;
-      }
-      if (isStarterBean(outer.getStartupStep())) {
-        return true;
-      }
-      parent = outer.getStartupStep().getParentId();
-    }
-    return false;
+    return nearestBeanAboveIsStarters(event, byId, Set.of());
   }
 
   /**
