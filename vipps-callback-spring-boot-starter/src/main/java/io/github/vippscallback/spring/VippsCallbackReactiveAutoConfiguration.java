@@ -96,7 +96,7 @@ public final class VippsCallbackReactiveAutoConfiguration {
   @Bean
   static StartupReport vippsCallbackStartupReport(
       ObjectProvider<ReactiveCallbackEndpoints> endpoints,
-      ObjectProvider<io.github.vippscallback.core.VippsAllowlist> allowlist,
+      ObjectProvider<io.github.vippscallback.allowlist.VippsAllowlist> allowlist,
       ListableBeanFactory beanFactory,
       Environment environment) {
     return new StartupReport(() -> {

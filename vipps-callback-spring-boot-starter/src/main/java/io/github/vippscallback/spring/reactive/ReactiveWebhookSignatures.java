@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.core.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.servlet.WebhookSignatureCheck;
 import java.util.ArrayList;
 import java.util.List;

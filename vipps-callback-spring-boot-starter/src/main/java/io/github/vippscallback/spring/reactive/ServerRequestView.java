@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.core.IpAddress;
+import io.github.vippscallback.address.IpAddress;
 import io.github.vippscallback.servlet.CallbackRequestView;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
