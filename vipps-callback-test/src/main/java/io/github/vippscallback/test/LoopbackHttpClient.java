@@ -1,7 +1,7 @@
 package io.github.vippscallback.test;
 
-import io.github.vippscallback.core.WebhookSigner;
-import io.github.vippscallback.core.WebhookTarget;
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

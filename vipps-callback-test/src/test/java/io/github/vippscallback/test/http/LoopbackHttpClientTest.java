@@ -3,10 +3,10 @@ package io.github.vippscallback.test.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vippscallback.core.WebhookSignatureResult;
-import io.github.vippscallback.core.WebhookSignatureVerifier;
-import io.github.vippscallback.core.WebhookSigner;
-import io.github.vippscallback.core.WebhookTarget;
+import io.github.vippscallback.webhook.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.ByteArrayOutputStream;
