@@ -167,11 +167,11 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
     assertThat(response.body()).as(target).doesNotContain("reached");
   }
 
-  private LoopbackHttpResponse post(String from, String target) throws IOException {
+  LoopbackHttpResponse post(String from, String target) throws IOException {
     return send(from, "POST", target);
   }
 
-  private LoopbackHttpResponse send(String from, String method, String target) throws IOException {
+  LoopbackHttpResponse send(String from, String method, String target) throws IOException {
     return LoopbackHttpClient.from(from).request(method, port, target).body("{}", "application/json").send();
   }
 }

@@ -38,7 +38,7 @@ class UserChainApplicationTests extends LoopbackApplicationFixture {
 
   private static final String BASIC_AUTHORIZATION =
       "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII));
-  private static final Map<String, String> CREDENTIALS = Map.of("Authorization", BASIC_AUTHORIZATION);
+  static final Map<String, String> CREDENTIALS = Map.of("Authorization", BASIC_AUTHORIZATION);
 
   @Autowired
   ApplicationContext context;
@@ -137,7 +137,7 @@ class UserChainApplicationTests extends LoopbackApplicationFixture {
     assertForbiddenProblem(response);
   }
 
-  private LoopbackHttpResponse post(String from, String target) throws IOException {
+  LoopbackHttpResponse post(String from, String target) throws IOException {
     return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
   }
 }

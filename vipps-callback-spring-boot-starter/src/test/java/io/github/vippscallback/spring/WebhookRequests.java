@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vippscallback.webhook.WebhookSigner;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -32,6 +33,26 @@ final class WebhookRequests {
         .body(body);
     headers.forEach(request::header);
     return request.send();
+  }
+
+  /** POSTs {@code body} as JSON in 500-byte chunks, without {@code Content-Length}, with these headers. */
+  static LoopbackHttpResponse postChunked(String source, int port, String path, byte[] body,
+      Map<String, String> headers) throws IOException {
+    ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+    for (int offset = 0; offset < body.length; offset += 500) {
+      int length = Math.min(500, body.length - offset);
+      encoded.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      encoded.write(body, offset, length);
+      encoded.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    encoded.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    return post(source, port, path, encoded.toByteArray(), withChunkedEncoding(headers));
+  }
+
+  private static Map<String, String> withChunkedEncoding(Map<String, String> headers) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put("Transfer-Encoding", "chunked");
+    return all;
   }
 
   /** POSTs {@code body} signed with {@code secret} from {@code source}. */

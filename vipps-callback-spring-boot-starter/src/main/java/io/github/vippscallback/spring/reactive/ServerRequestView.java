@@ -1,9 +1,6 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.address.IpAddress;
 import io.github.vippscallback.servlet.CallbackRequestView;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +8,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Reads a WebFlux {@link ServerHttpRequest} for the checks. The peer address is the exchange's remote
- * address: the connection's own address as an IP literal; an unresolved address (what a forwarded-header
- * transformer leaves, from header text) counts only when its host string is strictly an IP literal, and
- * anything else is no address at all, which the guard denies. Nothing here resolves a name.
+ * address as an IP literal ({@link PeerAddressLiterals}): the connection's own address; an unresolved
+ * address (what a forwarded-header transformer leaves, from header text) counts only when its host string
+ * is strictly an IP literal, and anything else is no address at all, which the guard denies. Nothing here
+ * resolves a name.
  */
 final class ServerRequestView implements CallbackRequestView<ServerHttpRequest> {
 
@@ -23,20 +21,7 @@ final class ServerRequestView implements CallbackRequestView<ServerHttpRequest> 
 
   @Override
   public @Nullable String peerAddress(ServerHttpRequest request) {
-    return literal(request.getRemoteAddress());
-  }
-
-  /** The address as an IP literal, or {@code null}; never a name lookup. */
-  static @Nullable String literal(@Nullable InetSocketAddress remote) {
-    if (remote == null) {
-      return null;
-    }
-    InetAddress address = remote.getAddress();
-    if (address != null) {
-      return address.getHostAddress();
-    }
-    String host = remote.getHostString(); // unresolved: header text, e.g. from ForwardedHeaderTransformer
-    return IpAddress.tryParse(host) == null ? null : host;
+    return PeerAddressLiterals.of(request.getRemoteAddress());
   }
 
   @Override
