@@ -6,6 +6,7 @@ import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -50,6 +51,11 @@ public final class VippsCallbackAutoConfiguration {
   /** The name of the servlet filter's registration, used when Spring Security is not in use. */
   public static final String FILTER_REGISTRATION_BEAN = "vippsCallbackFilterRegistration";
   /**
+   * The name of the bean that checks and reports the guard at start-up; each web stack's auto-configuration
+   * defines one, and an application that asks for a guard without one does not start.
+   */
+  public static final String STARTUP_REPORT_BEAN = "vippsCallbackStartupReport";
+  /**
    * The order of the servlet filter: early, right after Boot's character-encoding and forwarded-header
    * filters, before the application's own filters.
    */
@@ -74,8 +80,9 @@ public final class VippsCallbackAutoConfiguration {
   @Bean(name = ALLOWLIST_BEAN, initMethod = "start", destroyMethod = "close")
   @ConditionalOnMissingBean
   public VippsAllowlist vippsCallbackAllowlist(
-      VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers) {
-    return CallbackSettings.allowlist(properties, customizers.orderedStream().toList());
+      VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers,
+      Environment environment) {
+    return CallbackSettings.allowlist(properties, customizers.orderedStream().toList(), new TypedValues(environment));
   }
 
   /**
@@ -110,10 +117,11 @@ public final class VippsCallbackAutoConfiguration {
       VippsAllowlist vippsCallbackAllowlist,
       ClientAddressResolver vippsCallbackClientAddressResolver,
       ObjectProvider<CallbackObserver> observers,
-      VippsCallbackProperties properties) {
+      VippsCallbackProperties properties,
+      Environment environment) {
     return CallbackSettings.requestGuard(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
         CompositeCallbackObserver.of(observers.orderedStream().toList()), WebhookSignatures.mode(properties),
-        properties);
+        properties, new TypedValues(environment));
   }
 
   /**
@@ -135,7 +143,8 @@ public final class VippsCallbackAutoConfiguration {
         new ServletPathPrefix(beanFactory, environment),
         properties.getWebhook(),
         WebhookSignatureObserver.forwardingTo(CompositeCallbackObserver.of(observers.orderedStream().toList())),
-        WebhookSignatures.mode(properties));
+        WebhookSignatures.mode(properties),
+        new TypedValues(environment));
   }
 
   /**
@@ -151,25 +160,28 @@ public final class VippsCallbackAutoConfiguration {
         new ServletPathPrefix(beanFactory, environment), HandlerMappingDiscovery.checkPaths(properties.getPaths())));
   }
 
-  @Bean
+  /**
+   * Checks, before the application serves, that the guard is in front of every guarded endpoint, then says
+   * so. Its name tells {@link VippsCallbackCoverageAutoConfiguration} that a web stack's guard is configured.
+   */
+  @Bean(STARTUP_REPORT_BEAN)
   static StartupReport vippsCallbackStartupReport(
       ObjectProvider<VippsCallbackEndpoints> endpoints,
       ObjectProvider<VippsAllowlist> allowlist,
+      ObjectProvider<StartupCheck> checks,
       ListableBeanFactory beanFactory,
       Environment environment) {
-    return new StartupReport(endpoints, allowlist, () -> mechanism(beanFactory), environment);
+    return new StartupReport(endpoints, allowlist, () -> mechanism(beanFactory), checks, environment);
   }
 
-  private static String mechanism(ListableBeanFactory beanFactory) {
+  private static @Nullable String mechanism(ListableBeanFactory beanFactory) {
     if (beanFactory.containsBean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN)) {
       return "the Spring Security filter chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "'";
     }
     if (beanFactory.containsBean(FILTER_REGISTRATION_BEAN)) {
       return "the servlet filter '" + FILTER_REGISTRATION_BEAN + "'";
     }
-    return "the application's own configuration (neither '"
-        + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' nor '" + FILTER_REGISTRATION_BEAN
-        + "' is defined)";
+    return null;
   }
 
   /**

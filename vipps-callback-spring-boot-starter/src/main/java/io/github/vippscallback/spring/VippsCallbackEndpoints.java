@@ -17,8 +17,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Security, so the same matcher serves the starter's {@code SecurityFilterChain} and its servlet filter.
  *
  * <p>The endpoints are discovered once, when the context is ready (or at the first request, should one
- * come earlier). A request matches when its method is guarded and its path, taken relative to the
- * context path, matches a guarded pattern either as sent (still percent-encoded, path parameters ignored:
+ * come earlier). A request matches when its method is guarded, it meets the mapping's {@code params},
+ * {@code headers}, {@code consumes} and {@code produces} ({@link RequestConditions}: a request that fails
+ * them goes to another handler, or to none), and its path, taken relative to the context path, matches a guarded pattern either as sent (still percent-encoded, path parameters ignored:
  * how Spring MVC's {@code PathPattern}s see it) or normalized (decoded, {@code ;params} removed,
  * {@code //} collapsed, a trailing {@code /} ignored, case ignored: how the legacy {@code AntPathMatcher}
  * strategy and lenient configurations see it). Matching too much only guards more; matching too little
@@ -69,7 +70,10 @@ public final class VippsCallbackEndpoints {
         }
       }
       if (current.strict[i].matches(raw)) {
-        return true;
+        if (current.conditions[i].test(request)) {
+          return true;
+        }
+        continue;
       }
       if (normalized == null || trimmed == null) {
         String path = normalizedPath(request);
@@ -78,11 +82,27 @@ public final class VippsCallbackEndpoints {
             ? PathContainer.parsePath(path.substring(0, path.length() - 1))
             : normalized;
       }
-      if (current.lenient[i].matches(normalized) || current.lenient[i].matches(trimmed)) {
+      if ((current.lenient[i].matches(normalized) || current.lenient[i].matches(trimmed))
+          && current.conditions[i].test(request)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The guarded endpoints if they are known, else a note that they are not discovered yet; never discovers
+   * them (a description asked for during start-up must not fix the endpoints before every handler exists).
+   */
+  public String describe() {
+    Compiled current = compiled;
+    return current == null ? "(the @VippsCallback handlers and vipps.callback.paths, not discovered yet)"
+        : current.endpoints.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "VippsCallbackEndpoints " + describe();
   }
 
   private Compiled compiled() {
@@ -139,6 +159,7 @@ public final class VippsCallbackEndpoints {
     final PathPattern[] lenient;
     /** Per endpoint its methods, HEAD added to GET; an empty array means every method. */
     final String[][] methods;
+    final RequestConditions[] conditions;
 
     Compiled(List<CallbackEndpoint> endpoints) {
       this.endpoints = List.copyOf(endpoints);
@@ -146,11 +167,13 @@ public final class VippsCallbackEndpoints {
       this.strict = new PathPattern[n];
       this.lenient = new PathPattern[n];
       this.methods = new String[n][];
+      this.conditions = new RequestConditions[n];
       for (int i = 0; i < n; i++) {
         CallbackEndpoint endpoint = endpoints.get(i);
         strict[i] = STRICT.parse(endpoint.pattern());
         lenient[i] = LENIENT.parse(endpoint.pattern());
         methods[i] = withHead(endpoint.methods());
+        conditions[i] = endpoint.conditions();
       }
     }
 
