@@ -27,7 +27,7 @@ final class CallbackEndpointsRequestMatcher implements RequestMatcher {
       return request.getAttribute(TAKEN_ATTRIBUTE) != null;
     }
     if (endpoints.matches(request)) {
-      request.setAttribute(TAKEN_ATTRIBUTE, Boolean.TRUE);
+      request.setAttribute(TAKEN_ATTRIBUTE, true);
       return true;
     }
     return false;

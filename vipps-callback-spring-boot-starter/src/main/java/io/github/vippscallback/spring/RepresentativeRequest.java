@@ -69,44 +69,57 @@ final class RepresentativeRequest {
     @Override
     public @Nullable Object invoke(Object proxy, Method called, Object @Nullable [] args) {
       String name = called.getName();
-      Object first = args == null || args.length == 0 ? null : args[0];
-      switch (name) {
-        case "getMethod": return method;
-        case "getRequestURI": return contextPath + path;
-        case "getRequestURL": return new StringBuffer("http://localhost").append(contextPath).append(path);
-        case "getContextPath": return contextPath;
-        case "getServletPath": return servletPath.isEmpty() ? path : servletPath;
-        case "getPathInfo": return servletPath.isEmpty() ? null : path.substring(servletPath.length());
-        case "getHttpServletMapping": return mapping();
-        case "getDispatcherType": return DispatcherType.REQUEST;
-        case "getServletContext": return servletContext;
-        case "getAttribute": return attributes.get(String.valueOf(first));
-        case "getAttributeNames": return Collections.enumeration(List.copyOf(attributes.keySet()));
-        case "setAttribute":
+      @Nullable Object first = args == null || args.length == 0 ? null : args[0];
+      return switch (name) {
+        case "getMethod" -> method;
+        case "getRequestURI" -> contextPath + path;
+        case "getRequestURL" -> requestUrl();
+        case "getContextPath" -> contextPath;
+        case "getServletPath" -> servletPath.isEmpty() ? path : servletPath;
+        case "getPathInfo" -> servletPath.isEmpty() ? null : path.substring(servletPath.length());
+        case "getHttpServletMapping" -> mapping();
+        case "getDispatcherType" -> DispatcherType.REQUEST;
+        case "getServletContext" -> servletContext;
+        case "getAttribute" -> attributes.get(String.valueOf(first));
+        case "getAttributeNames" -> Collections.enumeration(List.copyOf(attributes.keySet()));
+        case "setAttribute" -> {
           if (args != null && args.length == 2 && args[1] != null) {
             attributes.put(String.valueOf(first), args[1]);
           } else {
             attributes.remove(String.valueOf(first));
           }
-          return null;
-        case "removeAttribute":
+          yield null;
+        }
+        case "removeAttribute" -> {
           attributes.remove(String.valueOf(first));
-          return null;
-        case "getScheme": return "http";
-        case "getProtocol": return "HTTP/1.1";
-        case "getServerName", "getLocalName", "getRemoteHost": return "localhost";
-        case "getServerPort", "getLocalPort": return 80;
-        case "getRemoteAddr": return CLIENT_ADDRESS;
-        case "getLocale": return Locale.ROOT;
-        case "getLocales": return Collections.enumeration(List.of(Locale.ROOT));
-        case "getContentLength": return -1;
-        case "getContentLengthLong": return -1L;
-        case "getDateHeader", "getIntHeader": return -1;
-        case "toString": return "representative request " + method + " " + contextPath + path;
-        case "hashCode": return System.identityHashCode(proxy);
-        case "equals": return proxy == first;
-        default: return nothing(called.getReturnType());
-      }
+          yield null;
+        }
+        case "getScheme" -> "http";
+        case "getProtocol" -> "HTTP/1.1";
+        case "getServerName", "getLocalName", "getRemoteHost" -> "localhost";
+        case "getServerPort", "getLocalPort" -> 80;
+        case "getRemoteAddr" -> CLIENT_ADDRESS;
+        case "getLocale" -> Locale.ROOT;
+        case "getLocales" -> Collections.enumeration(List.of(Locale.ROOT));
+        case "getContentLength" -> -1;
+        case "getContentLengthLong" -> -1L;
+        case "getDateHeader" -> -1L;
+        case "getIntHeader" -> -1;
+        case "toString" -> "representative request " + method + " " + contextPath + path;
+        case "hashCode" -> System.identityHashCode(proxy);
+        case "equals" -> isSame(proxy, first);
+        default -> nothing(called.getReturnType());
+      };
+    }
+
+    @SuppressWarnings("JdkObsolete") // the Servlet API's type
+    private StringBuffer requestUrl() {
+      return new StringBuffer("http://localhost").append(contextPath).append(path);
+    }
+
+    @SuppressWarnings("ReferenceEquality") // a proxy equals only itself
+    private static boolean isSame(Object proxy, @Nullable Object other) {
+      return proxy == other;
     }
 
     private HttpServletMapping mapping() {

@@ -59,7 +59,7 @@ final class SecurityChainOrderCheck implements StartupCheck {
       return;
     }
     List<SecurityFilterChain> before = chains.subList(0, index);
-    Map<SecurityFilterChain, String> names = beanNames();
+    IdentityHashMap<SecurityFilterChain, String> names = beanNames();
     @Nullable ServletContext context = servletContext.getIfAvailable();
     String contextPath = context != null ? context.getContextPath()
         : environment.getProperty("server.servlet.context-path", "");
@@ -96,7 +96,7 @@ final class SecurityChainOrderCheck implements StartupCheck {
 
   private List<SecurityFilterChain> filterChains(List<CallbackEndpoint> guarded) {
     String name = AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME;
-    Object filter = beanFactory.containsBean(name) ? beanFactory.getBean(name) : null;
+    @Nullable Object filter = beanFactory.containsBean(name) ? beanFactory.getBean(name) : null;
     if (filter instanceof DebugFilter debug) {
       filter = debug.getFilterChainProxy();
     }
@@ -109,6 +109,7 @@ final class SecurityChainOrderCheck implements StartupCheck {
         "Let Spring Security's @EnableWebSecurity (which Spring Boot applies) define '" + name + "'.");
   }
 
+  @SuppressWarnings("ReferenceEquality") // the very chain bean, not an equal one
   private static int indexOf(List<SecurityFilterChain> chains, SecurityFilterChain chain) {
     for (int i = 0; i < chains.size(); i++) {
       if (chains.get(i) == chain) {
@@ -118,8 +119,8 @@ final class SecurityChainOrderCheck implements StartupCheck {
     return -1;
   }
 
-  private Map<SecurityFilterChain, String> beanNames() {
-    Map<SecurityFilterChain, String> names = new IdentityHashMap<>();
+  private IdentityHashMap<SecurityFilterChain, String> beanNames() {
+    IdentityHashMap<SecurityFilterChain, String> names = new IdentityHashMap<>();
     for (Map.Entry<String, SecurityFilterChain> entry : beanFactory.getBeansOfType(SecurityFilterChain.class).entrySet()) {
       names.put(entry.getValue(), entry.getKey());
     }
@@ -130,7 +131,7 @@ final class SecurityChainOrderCheck implements StartupCheck {
    * The bean name; for a chain without filters that is no bean, {@code web.ignoring()} and its matcher; for
    * another chain that is no bean, its description.
    */
-  private static String nameOf(SecurityFilterChain chain, Map<SecurityFilterChain, String> names) {
+  private static String nameOf(SecurityFilterChain chain, IdentityHashMap<SecurityFilterChain, String> names) {
     String name = names.get(chain);
     if (name != null) {
       return name;

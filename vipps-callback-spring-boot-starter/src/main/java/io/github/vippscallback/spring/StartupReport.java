@@ -58,7 +58,7 @@ final class StartupReport implements SmartInitializingSingleton {
           + "and vipps.callback.paths is empty (environment {})", vippsEnvironment);
       return;
     }
-    String by = mechanism.get();
+    @Nullable String by = mechanism.get();
     if (by == null) {
       throw VippsCallbackNotGuardedException.missingGuard(guarded, "neither the Spring Security filter chain '"
           + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' nor the servlet filter '"

@@ -24,7 +24,7 @@ final class TypedValues {
   /** {@code property}'s text as typed, or {@code bound} written as a user would. */
   String of(String property, Object bound) {
     Environment current = environment;
-    String typed = current == null ? null : current.getProperty(property);
+    @Nullable String typed = current == null ? null : current.getProperty(property);
     if (typed != null) {
       return typed;
     }

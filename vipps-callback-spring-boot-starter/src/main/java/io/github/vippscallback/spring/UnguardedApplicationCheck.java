@@ -46,7 +46,7 @@ final class UnguardedApplicationCheck implements SmartInitializingSingleton {
       return; // a web stack's auto-configuration guards, and checks its own endpoints
     }
     List<String> asked = new ArrayList<>();
-    String value = environment.getProperty(CallbackSettings.ENVIRONMENT);
+    @Nullable String value = environment.getProperty(CallbackSettings.ENVIRONMENT);
     if (value != null) {
       CallbackSettings.environment(value); // a bad one says so first, naming the valid values
       asked.add(CallbackSettings.ENVIRONMENT + "=" + value);

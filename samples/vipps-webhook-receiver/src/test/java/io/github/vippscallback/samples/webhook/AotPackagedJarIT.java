@@ -95,7 +95,8 @@ class AotPackagedJarIT {
   void runsAotProcessedAndSaysWhatItGuards() {
     assertThat(output).anySatisfy(line -> assertThat(line).contains("Starting AOT-processed WebhookReceiverApplication"));
     assertThat(output).anySatisfy(line -> assertThat(line)
-        .contains("Vipps callbacks: environment test; 1 guarded endpoint(s) [POST /vipps/webhooks/epayment]"));
+        .contains("Vipps callbacks: environment test; 1 guarded endpoint(s) "
+            + "[POST /vipps/webhooks/epayment [consumes=[application/json]]] by the servlet filter"));
   }
 
   @Test
