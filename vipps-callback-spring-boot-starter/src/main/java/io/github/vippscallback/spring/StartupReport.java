@@ -8,49 +8,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.env.Environment;
 
 /**
  * Once every singleton exists (so every handler mapping knows its handlers), discovers the guarded
- * endpoints, makes sure a guard really is in front of them (the guard is defined, and every
- * {@link StartupCheck} passes; otherwise {@link VippsCallbackNotGuardedException} stops the start-up), and
- * only then says, once, at INFO what is guarded, how, and by which hosts and additional addresses; WARN when
- * nothing is, and WARN when forwarded headers are applied before the guard sees the client address.
+ * endpoints, makes sure a guard really is in front of them (the mechanism says what guards them, throwing
+ * {@link VippsCallbackNotGuardedException} when nothing does, and every {@link StartupCheck} passes; otherwise
+ * the application does not start), and only then says, once, at INFO what is guarded, how, and by which
+ * hosts and additional addresses; WARN when nothing is, and WARN when forwarded headers are applied before
+ * the guard sees the client address. Shared by the web stacks.
  */
 final class StartupReport implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(VippsCallbackAutoConfiguration.class);
 
-  private final ObjectProvider<VippsCallbackEndpoints> endpoints;
+  private final Supplier<@Nullable List<CallbackEndpoint>> endpoints;
   private final ObjectProvider<VippsAllowlist> allowlist;
-  private final Supplier<@Nullable String> mechanism;
-  private final ObjectProvider<StartupCheck> checks;
-  private final Environment environment;
+  private final Supplier<String> mechanism;
+  private final Supplier<List<StartupCheck>> checks;
+  private final Supplier<@Nullable String> forwardedWarning;
 
   /**
-   * @param mechanism what guards the endpoints, e.g. {@code the servlet filter '...'}; {@code null} when
-   *     nothing of the starter's does
+   * A report without start-up checks of its own.
+   *
+   * @param endpoints the guarded endpoints, or {@code null} when the application has no endpoints bean
+   * @param mechanism what guards the endpoints, e.g. {@code the servlet filter '...'}
+   * @param forwardedWarning what to warn about forwarded headers, or {@code null}
    */
   StartupReport(
-      ObjectProvider<VippsCallbackEndpoints> endpoints,
+      Supplier<@Nullable List<CallbackEndpoint>> endpoints,
       ObjectProvider<VippsAllowlist> allowlist,
-      Supplier<@Nullable String> mechanism,
-      ObjectProvider<StartupCheck> checks,
-      Environment environment) {
+      Supplier<String> mechanism,
+      Supplier<@Nullable String> forwardedWarning) {
+    this(endpoints, allowlist, mechanism, List::of, forwardedWarning);
+  }
+
+  /**
+   * @param endpoints the guarded endpoints, or {@code null} when the application has no endpoints bean
+   * @param mechanism what guards the endpoints; throws {@link VippsCallbackNotGuardedException} when nothing
+   *     of the starter's does
+   * @param checks run in order on the guarded endpoints before the INFO line
+   * @param forwardedWarning what to warn about forwarded headers, or {@code null}
+   */
+  StartupReport(
+      Supplier<@Nullable List<CallbackEndpoint>> endpoints,
+      ObjectProvider<VippsAllowlist> allowlist,
+      Supplier<String> mechanism,
+      Supplier<List<StartupCheck>> checks,
+      Supplier<@Nullable String> forwardedWarning) {
     this.endpoints = endpoints;
     this.allowlist = allowlist;
     this.mechanism = mechanism;
     this.checks = checks;
-    this.environment = environment;
+    this.forwardedWarning = forwardedWarning;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    VippsCallbackEndpoints registry = endpoints.getIfUnique();
-    if (registry == null) {
+    List<CallbackEndpoint> guarded = endpoints.get();
+    if (guarded == null) {
       return;
     }
-    List<CallbackEndpoint> guarded = registry.endpoints();
     VippsAllowlist list = allowlist.getIfUnique();
     String vippsEnvironment = list == null ? "(custom)" : list.environment().id();
     if (guarded.isEmpty()) {
@@ -58,21 +75,15 @@ final class StartupReport implements SmartInitializingSingleton {
           + "and vipps.callback.paths is empty (environment {})", vippsEnvironment);
       return;
     }
-    @Nullable String by = mechanism.get();
-    if (by == null) {
-      throw VippsCallbackNotGuardedException.missingGuard(guarded, "neither the Spring Security filter chain '"
-          + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' nor the servlet filter '"
-          + VippsCallbackAutoConfiguration.FILTER_REGISTRATION_BEAN + "' is defined (with Spring Security set up,"
-          + " VippsCallbackSecurityAutoConfiguration defines the chain; without it, VippsCallbackAutoConfiguration"
-          + " defines the filter)", "Do not exclude VippsCallbackSecurityAutoConfiguration, or define the"
-          + " SecurityFilterChain bean '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' yourself.");
+    String by = mechanism.get();
+    for (StartupCheck check : checks.get()) {
+      check.verify(guarded);
     }
-    checks.orderedStream().forEach(check -> check.verify(guarded));
     String hosts = list == null ? "(custom)" : String.join(", ", list.hosts());
     String additional = list == null ? "(custom)" : list.additionalAddresses().toString();
     LOG.info("Vipps callbacks: environment {}; {} guarded endpoint(s) {} by {}; allowed: request servers {}; "
         + "additional addresses {}", vippsEnvironment, guarded.size(), guarded, by, hosts, additional);
-    String forwarded = ForwardedHeadersAdvice.warning(environment);
+    String forwarded = forwardedWarning.get();
     if (forwarded != null) {
       LOG.warn(forwarded);
     }

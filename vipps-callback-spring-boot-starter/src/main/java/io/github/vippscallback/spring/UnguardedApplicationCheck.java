@@ -56,14 +56,16 @@ final class UnguardedApplicationCheck implements SmartInitializingSingleton {
       return;
     }
     throw VippsCallbackNotGuardedException.unsupportedStack(stack(), asked,
-        "The starter guards Spring MVC servlet applications (spring-boot-starter-webmvc, with or without Spring"
-            + " Security); run the callbacks in one.");
+        "The starter guards Spring MVC (spring-boot-starter-webmvc) and WebFlux (spring-boot-starter-webflux)"
+            + " applications, with or without Spring Security; run the callbacks in one, and do not exclude the"
+            + " starter's auto-configurations.");
   }
 
   private String stack() {
     ClassLoader loader = UnguardedApplicationCheck.class.getClassLoader();
     if (isA(REACTIVE_CONTEXT, loader)) {
-      return "a reactive (WebFlux) web application";
+      return "a reactive (WebFlux) web application in which the starter's WebFlux auto-configuration"
+          + " (VippsCallbackReactiveAutoConfiguration) did not apply (excluded, or no WebFlux handler mapping)";
     }
     if (isA(SERVLET_CONTEXT, loader)) {
       if (!ClassUtils.isPresent(SPRING_MVC, loader)) {

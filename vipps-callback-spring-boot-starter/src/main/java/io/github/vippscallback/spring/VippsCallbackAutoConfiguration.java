@@ -2,10 +2,13 @@ package io.github.vippscallback.spring;
 
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.servlet.CallbackGuard;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -44,6 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ConditionalOnClass({RequestMappingHandlerMapping.class, VippsRequestGuard.class})
 @ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(VippsCallbackProperties.class)
+@Import(VippsCallbackCoreConfiguration.class)
 public final class VippsCallbackAutoConfiguration {
 
   /** The name of the allowlist bean. */
@@ -52,7 +57,8 @@ public final class VippsCallbackAutoConfiguration {
   public static final String FILTER_REGISTRATION_BEAN = "vippsCallbackFilterRegistration";
   /**
    * The name of the bean that checks and reports the guard at start-up; each web stack's auto-configuration
-   * defines one, and an application that asks for a guard without one does not start.
+   * defines one, and an application that asks for a guard without one does not start
+   * ({@link VippsCallbackCoverageAutoConfiguration}).
    */
   public static final String STARTUP_REPORT_BEAN = "vippsCallbackStartupReport";
   /**
@@ -71,57 +77,14 @@ public final class VippsCallbackAutoConfiguration {
   public VippsCallbackAutoConfiguration() {}
 
   /**
-   * The allowlist of {@code vipps.callback.environment}'s request servers, resolving in the background
-   * from context start to context close. Every {@link VippsAllowlistBuilderCustomizer} bean is applied,
-   * in order, after the properties.
-   *
-   * @throws VippsCallbackConfigurationException when a property is missing or bad
-   */
-  @Bean(name = ALLOWLIST_BEAN, initMethod = "start", destroyMethod = "close")
-  @ConditionalOnMissingBean
-  public VippsAllowlist vippsCallbackAllowlist(
-      VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers,
-      Environment environment) {
-    return CallbackSettings.allowlist(properties, customizers.orderedStream().toList(), new TypedValues(environment));
-  }
-
-  /**
-   * Keeps the allowlist out of {@code spring.main.lazy-initialization}: it starts resolving when the
-   * application starts, not when the first callback arrives (which would get 503 until DNS answered).
-   */
-  @Bean
-  static LazyInitializationExcludeFilter vippsCallbackAllowlistNotLazy() {
-    return LazyInitializationExcludeFilter.forBeanTypes(VippsAllowlist.class);
-  }
-
-  /**
-   * Finds the client address: the peer address, or with {@code vipps.callback.trusted-proxies} the
-   * forwarded headers those proxies wrote.
+   * The check on servlet requests: client address against the allowlist, telling every {@link
+   * CallbackObserver} bean; in {@code vipps.callback.mode} ({@code enforce} or {@code report-only}); a 503
+   * carries {@code vipps.callback.retry-after} as its {@code Retry-After}.
    */
   @Bean
   @ConditionalOnMissingBean
-  public ClientAddressResolver vippsCallbackClientAddressResolver(VippsCallbackProperties properties) {
-    return CallbackSettings.clientAddressResolver(properties);
-  }
-
-  /**
-   * The check: client address against the allowlist, telling every {@link CallbackObserver} bean; in
-   * {@code vipps.callback.mode} ({@code enforce} or {@code report-only}); a 503 carries
-   * {@code vipps.callback.retry-after} as its {@code Retry-After}.
-   *
-   * @throws VippsCallbackConfigurationException when the mode or the retry-after is bad
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public VippsRequestGuard vippsRequestGuard(
-      VippsAllowlist vippsCallbackAllowlist,
-      ClientAddressResolver vippsCallbackClientAddressResolver,
-      ObjectProvider<CallbackObserver> observers,
-      VippsCallbackProperties properties,
-      Environment environment) {
-    return CallbackSettings.requestGuard(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
-        CompositeCallbackObserver.of(observers.orderedStream().toList()), WebhookSignatures.mode(properties),
-        properties, new TypedValues(environment));
+  public VippsRequestGuard vippsRequestGuard(CallbackGuard vippsCallbackGuard) {
+    return VippsRequestGuard.of(vippsCallbackGuard);
   }
 
   /**
@@ -171,17 +134,33 @@ public final class VippsCallbackAutoConfiguration {
       ObjectProvider<StartupCheck> checks,
       ListableBeanFactory beanFactory,
       Environment environment) {
-    return new StartupReport(endpoints, allowlist, () -> mechanism(beanFactory), checks, environment);
+    Supplier<@Nullable List<CallbackEndpoint>> guarded = () -> {
+      VippsCallbackEndpoints registry = endpoints.getIfUnique();
+      return registry == null ? null : registry.endpoints();
+    };
+    return new StartupReport(guarded, allowlist, () -> mechanism(beanFactory, guarded),
+        () -> checks.orderedStream().toList(), () -> ForwardedHeadersAdvice.warning(environment, false));
   }
 
-  private static @Nullable String mechanism(ListableBeanFactory beanFactory) {
+  /**
+   * What guards the endpoints.
+   *
+   * @throws VippsCallbackNotGuardedException when neither the starter's chain nor its filter is defined
+   */
+  private static String mechanism(ListableBeanFactory beanFactory, Supplier<@Nullable List<CallbackEndpoint>> guarded) {
     if (beanFactory.containsBean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN)) {
       return "the Spring Security filter chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "'";
     }
     if (beanFactory.containsBean(FILTER_REGISTRATION_BEAN)) {
       return "the servlet filter '" + FILTER_REGISTRATION_BEAN + "'";
     }
-    return null;
+    List<CallbackEndpoint> endpoints = guarded.get();
+    throw VippsCallbackNotGuardedException.missingGuard(endpoints == null ? List.of() : endpoints,
+        "neither the Spring Security filter chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN
+            + "' nor the servlet filter '" + FILTER_REGISTRATION_BEAN + "' is defined (with Spring Security set"
+            + " up, VippsCallbackSecurityAutoConfiguration defines the chain; without it, VippsCallbackAutoConfiguration"
+            + " defines the filter)", "Do not exclude VippsCallbackSecurityAutoConfiguration, or define the"
+            + " SecurityFilterChain bean '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' yourself.");
   }
 
   /**

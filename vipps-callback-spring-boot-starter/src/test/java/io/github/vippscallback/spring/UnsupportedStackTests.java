@@ -31,7 +31,7 @@ class UnsupportedStackTests {
         .contains("vipps.callback.environment=prod")
         .contains("@VippsCallback on " + MixedController.class.getName() + ".orderCallback()")
         .contains("not a web application");
-    assertThat(cause.action()).contains("Spring MVC servlet applications", "vipps.callback.enabled=false");
+    assertThat(cause.action()).contains("Spring MVC", "WebFlux", "vipps.callback.enabled=false");
     assertThat(StartupFailures.notGuardedAnalysis(failure).getDescription())
         .startsWith("The Vipps callback endpoints would not be guarded:");
   }
@@ -72,7 +72,7 @@ class UnsupportedStackTests {
   }
 
   @Test
-  void reactiveApplicationWithEnvironmentFailsToStart() {
+  void reactiveApplicationWithoutTheStartersReactiveConfigurationFailsToStart() {
     new ReactiveWebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class,
             VippsCallbackSecurityAutoConfiguration.class, VippsCallbackCoverageAutoConfiguration.class))
