@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +78,7 @@ class ConfigurationMetadataTests {
         .containsExactlyInAnyOrderElementsOf(described.keySet());
     for (Map.Entry<String, Map<String, Object>> entry : described.entrySet()) {
       String name = entry.getKey();
-      DocumentedProperty property = documented.get(name);
+      DocumentedProperty property = Objects.requireNonNull(documented.get(name), name);
       assertThat(property.type())
           .as("the type of %s in %s", name, PROPERTY_REFERENCE)
           .isEqualTo(simpleTypeName(String.valueOf(entry.getValue().get("type"))));
@@ -98,7 +99,7 @@ class ConfigurationMetadataTests {
       String name = (String) hint.get("name");
       List<String> values = metadata.read("$.hints[?(@.name == '" + name + "')].values[*].value");
       assertThat(documented).as("%s in %s", name, PROPERTY_REFERENCE).containsKey(name);
-      assertThat(backticked(documented.get(name).validValues()))
+      assertThat(backticked(Objects.requireNonNull(documented.get(name), name).validValues()))
           .as("the valid values of %s in %s", name, PROPERTY_REFERENCE)
           .containsAll(values);
     }
