@@ -9,6 +9,8 @@ import io.github.vippscallback.spring.reactive.VippsCallbackWebFilter;
 import io.github.vippscallback.spring.reactive.VippsRequestServersReactiveAuthorizationManager;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.ClassAnnotatedController;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -86,16 +88,16 @@ class WebFluxAutoConfigurationTests {
             VippsCallbackReactiveAutoConfiguration.class))
         .run(context -> {
           assertThat(context).hasFailed();
-          Throwable failure = context.getStartupFailure();
+          Throwable failure = Objects.requireNonNull(context.getStartupFailure());
           VippsCallbackConfigurationException cause = findCause(failure);
-          FailureAnalysis analysis = new VippsCallbackFailureAnalyzer().analyze(failure);
+          FailureAnalysis analysis = Objects.requireNonNull(new VippsCallbackFailureAnalyzer().analyze(failure));
           assertThat(cause.property()).isEqualTo("vipps.callback.environment");
           assertThat(analysis.getDescription()).contains("Property: vipps.callback.environment");
         });
   }
 
   private static VippsCallbackConfigurationException findCause(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+    for (@Nullable Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof VippsCallbackConfigurationException found) {
         return found;
       }
