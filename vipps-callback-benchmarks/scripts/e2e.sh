@@ -201,7 +201,9 @@ if $need_webflux; then
     jvm[webflux-$name]=webflux-$name
     case $name in
       open | open2) start_jvm "webflux-$name" "$port" -jar "$webflux_jar" --vipps.callback.enabled=false ;;
-      guarded) start_jvm webflux-guarded "$port" -jar "$webflux_jar" --vipps.callback.dns.servers="$dns_fixed" ;;
+      # The loopback DNS answers 127.0.0.1, a special-purpose address the allowlist takes only when told to.
+      guarded) start_jvm webflux-guarded "$port" -jar "$webflux_jar" --vipps.callback.dns.servers="$dns_fixed" \
+        --vipps.callback.dns.accept-special-purpose-addresses=true ;;
     esac
   done
 fi

@@ -23,6 +23,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @SpringBootTest(classes = ReactiveUserChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
         "vipps.callback.environment=mt",
+        LoopbackApplicationFixture.ACCEPT_LOOPBACK_ANSWERS,
         "vipps.callback.trusted-proxies=" + UserChainApplicationTests.PROXY,
         "spring.webflux.base-path=/api",
         "spring.security.user.name=merchant",
