@@ -53,6 +53,11 @@ public final class VippsAllowlist implements AutoCloseable {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
   /** The default number of retries of a query that timed out: 2. */
   public static final int DEFAULT_RETRIES = 2;
+  /** What a valid DNS server looks like, for the error message of every setting that takes them. */
+  public static final String DNS_SERVER_FORMAT = "a DNS server as ip, ip:port or [IPv6]:port (a host:port whose host"
+      + " is an IP address literal), e.g. 10.0.0.53, 127.0.0.1:5353, [2001:db8::53]:53";
+  /** What a valid additional host looks like, for the error message of every setting that takes them. */
+  public static final String HOST_FORMAT = "a DNS host name, e.g. callback.example.com";
 
   private static final Logger log = LoggerFactory.getLogger(VippsAllowlist.class);
 
@@ -375,8 +380,8 @@ public final class VippsAllowlist implements AutoCloseable {
           additionalAddresses.add(IpRange.parse(entry.strip()));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
-              "additional-addresses entry '" + entry + "' is not an IP address or CIDR range (e.g. 127.0.0.1,"
-                  + " 10.0.0.0/8, ::1, 2001:db8::/32): " + e.getMessage(), e);
+              "additional-addresses entry '" + entry + "' is not an IP address or CIDR range (valid: "
+                  + IpRange.FORMAT + "): " + e.getMessage(), e);
         }
       }
       return this;

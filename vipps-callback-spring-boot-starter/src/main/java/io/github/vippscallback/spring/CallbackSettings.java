@@ -7,6 +7,7 @@ import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.EnforcementMode;
 import io.github.vippscallback.servlet.VippsRequestGuard;
+import io.github.vippscallback.settings.SettingText;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,9 +31,6 @@ final class CallbackSettings {
   static final String PATHS = VippsCallbackProperties.PREFIX + ".paths";
   static final String RETRY_AFTER = VippsCallbackProperties.PREFIX + ".retry-after";
 
-  static final String ADDRESS_OR_RANGE =
-      "IPv4 or IPv6 address literals or CIDR ranges with zero host bits, e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32";
-  static final String DNS_SERVER = "'host', 'host:port' or '[IPv6]:port', e.g. 10.0.0.53, 127.0.0.1:5353, [::1]:53";
 
   private CallbackSettings() {}
 
@@ -52,14 +50,14 @@ final class CallbackSettings {
 
   static ClientAddressResolver clientAddressResolver(VippsCallbackProperties properties) {
     List<String> proxies = properties.getTrustedProxies();
-    checkEach(TRUSTED_PROXIES, proxies, ADDRESS_OR_RANGE, IpRange::parse);
+    checkEach(TRUSTED_PROXIES, proxies, IpRange.FORMAT, IpRange::parse);
     try {
       return proxies.isEmpty()
           ? ClientAddressResolver.ignoringForwardedHeaders()
           : ClientAddressResolver.trusting(proxies);
     } catch (IllegalArgumentException e) {
       throw new VippsCallbackConfigurationException(
-          TRUSTED_PROXIES, String.join(",", proxies), message(e), ADDRESS_OR_RANGE, e);
+          TRUSTED_PROXIES, String.join(",", proxies), message(e), IpRange.FORMAT, e);
     }
   }
 
@@ -87,14 +85,14 @@ final class CallbackSettings {
       VippsCallbackProperties properties, List<VippsAllowlistBuilderCustomizer> customizers) {
     VippsEnvironment environment = environment(properties);
     VippsCallbackProperties.Dns dns = properties.getDns();
-    checkEach(ADDITIONAL_ADDRESSES, properties.getAdditionalAddresses(), ADDRESS_OR_RANGE, IpRange::parse);
-    checkEach(DNS_SERVERS, dns.getServers(), DNS_SERVER,
+    checkEach(ADDITIONAL_ADDRESSES, properties.getAdditionalAddresses(), IpRange.FORMAT, IpRange::parse);
+    checkEach(DNS_SERVERS, dns.getServers(), VippsAllowlist.DNS_SERVER_FORMAT,
         server -> VippsAllowlist.builder(environment).dnsServers(List.of(server)));
     VippsAllowlist.Builder builder = VippsAllowlist.builder(environment);
-    set(DNS_SERVERS, String.join(",", dns.getServers()), DNS_SERVER, () -> builder.dnsServers(dns.getServers()));
-    set(ADDITIONAL_ADDRESSES, String.join(",", properties.getAdditionalAddresses()), ADDRESS_OR_RANGE,
+    set(DNS_SERVERS, String.join(",", dns.getServers()), VippsAllowlist.DNS_SERVER_FORMAT, () -> builder.dnsServers(dns.getServers()));
+    set(ADDITIONAL_ADDRESSES, String.join(",", properties.getAdditionalAddresses()), IpRange.FORMAT,
         () -> builder.additionalAddresses(properties.getAdditionalAddresses()));
-    set(ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()), "DNS host names, e.g. callback.example.com",
+    set(ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()), VippsAllowlist.HOST_FORMAT,
         () -> builder.additionalHosts(properties.getAdditionalHosts()));
     set(DNS_TIMEOUT, text(dns.getTimeout()), "a positive duration, e.g. 2s", () -> builder.queryTimeout(dns.getTimeout()));
     set(DNS_MIN_TTL, text(dns.getMinTtl()), "a duration of at least 1s, e.g. 30s", () -> builder.minTtl(dns.getMinTtl()));
@@ -136,7 +134,8 @@ final class CallbackSettings {
     return message == null ? e.getClass().getSimpleName() : message;
   }
 
+  /** A bound duration as the user wrote it ({@code 10m}), with the ISO-8601 form Spring bound it to. */
   private static String text(Duration duration) {
-    return duration.toString();
+    return SettingText.show(duration) + " (" + duration + ")";
   }
 }
