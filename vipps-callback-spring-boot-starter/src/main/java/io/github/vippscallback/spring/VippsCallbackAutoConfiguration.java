@@ -61,8 +61,7 @@ public final class VippsCallbackAutoConfiguration {
       "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
   static final String HTTP_SECURITY = "org.springframework.security.config.annotation.web.builders.HttpSecurity";
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackAutoConfiguration() {}
+  VippsCallbackAutoConfiguration() {}
 
   /**
    * The allowlist of {@code vipps.callback.environment}'s request servers, resolving in the background
@@ -73,7 +72,7 @@ public final class VippsCallbackAutoConfiguration {
    */
   @Bean(name = ALLOWLIST_BEAN, initMethod = "start", destroyMethod = "close")
   @ConditionalOnMissingBean
-  public VippsAllowlist vippsCallbackAllowlist(
+  VippsAllowlist vippsCallbackAllowlist(
       VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers) {
     return CallbackSettings.allowlist(properties, customizers.orderedStream().toList());
   }
@@ -93,7 +92,7 @@ public final class VippsCallbackAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public ClientAddressResolver vippsCallbackClientAddressResolver(VippsCallbackProperties properties) {
+  ClientAddressResolver vippsCallbackClientAddressResolver(VippsCallbackProperties properties) {
     return CallbackSettings.clientAddressResolver(properties);
   }
 
@@ -106,7 +105,7 @@ public final class VippsCallbackAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public VippsRequestGuard vippsRequestGuard(
+  VippsRequestGuard vippsRequestGuard(
       VippsAllowlist vippsCallbackAllowlist,
       ClientAddressResolver vippsCallbackClientAddressResolver,
       ObjectProvider<CallbackObserver> observers,
@@ -145,7 +144,7 @@ public final class VippsCallbackAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public VippsCallbackEndpoints vippsCallbackEndpoints(
+  VippsCallbackEndpoints vippsCallbackEndpoints(
       ListableBeanFactory beanFactory, Environment environment, VippsCallbackProperties properties) {
     return new VippsCallbackEndpoints(new HandlerMappingDiscovery(beanFactory,
         new ServletPathPrefix(beanFactory, environment), HandlerMappingDiscovery.checkPaths(properties.getPaths())));
