@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most 5 lines a
  * second (the next line counts those suppressed); the secret and the signature are never logged. Each
- * check is reported to a {@link WebhookSignatureObserver}; {@link
- * WebhookSignatureObserver#forwardingTo(CallbackObserver)} counts refusals as {@link
- * CallbackOutcome#SIGNATURE_INVALID} and {@link CallbackOutcome#BODY_TOO_LARGE}.
+ * check is reported to the same {@link CallbackObserver} the address check tells: a refusal as {@link
+ * CallbackOutcome#SIGNATURE_INVALID} or {@link CallbackOutcome#BODY_TOO_LARGE}, and each checked signature's
+ * result to {@link CallbackObserver#onSignatureChecked}.
  *
  * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} ({@link Builder#mode}, init-parameter
  * {@value #PARAM_MODE}) every check runs, is logged ("would have been refused") and observed as when
@@ -312,7 +312,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
     }
 
     /** Who is told of each check; default: nobody. */
-    public Builder observer(WebhookSignatureObserver observer) {
+    public Builder observer(CallbackObserver observer) {
       check.observer(observer);
       return this;
     }

@@ -4,7 +4,6 @@ import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.servlet.CallbackGuard;
 import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -95,7 +94,7 @@ public final class VippsCallbackAutoConfiguration {
         endpoints::endpoints,
         new ServletPathPrefix(beanFactory, environment),
         properties.getWebhook(),
-        WebhookSignatureObserver.forwardingTo(CompositeCallbackObserver.of(observers.orderedStream().toList())),
+        CompositeCallbackObserver.of(observers.orderedStream().toList()),
         WebhookSignatures.mode(properties));
   }
 

@@ -2,7 +2,6 @@ package io.github.vippscallback.spring;
 
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackGuard;
-import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
 import io.github.vippscallback.spring.reactive.ReactiveWebhookSignatures;
 import io.github.vippscallback.spring.reactive.SignedEndpoints;
@@ -88,7 +87,7 @@ public final class VippsCallbackReactiveAutoConfiguration {
         endpoints::endpoints,
         () -> "",
         properties.getWebhook(),
-        WebhookSignatureObserver.forwardingTo(CompositeCallbackObserver.of(observers.orderedStream().toList())),
+        CompositeCallbackObserver.of(observers.orderedStream().toList()),
         WebhookSignatures.mode(properties));
   }
 
