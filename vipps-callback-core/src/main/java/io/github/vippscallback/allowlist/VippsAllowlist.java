@@ -73,6 +73,7 @@ public final class VippsAllowlist implements AutoCloseable {
     this.hosts = List.copyOf(builder.effectiveHosts());
     this.configured = AllowlistChange.sortedCopy(new TreeSet<>(builder.additionalAddresses));
     this.notifier = new ChangeNotifier(environment);
+    builder.listeners.forEach(notifier::add);
     this.snapshot = Snapshot.of(configured);
     @Nullable List<InetSocketAddress> servers = builder.dnsServers;
     Duration timeout = builder.queryTimeout;
@@ -83,7 +84,7 @@ public final class VippsAllowlist implements AutoCloseable {
         new HostRefresher.Settings(builder.minTtl, builder.maxTtl, builder.maxStale,
             builder.ticker, builder.clock),
         this::publish,
-        builder.refreshListeners);
+        notifier);
   }
 
   /** Starts building an allowlist of the request servers of {@code environment}. */
@@ -140,8 +141,9 @@ public final class VippsAllowlist implements AutoCloseable {
   }
 
   /**
-   * Registers a listener for changes of the effective set. It is told of changes that happen after it was
-   * added, not of the set as it stands; read that from {@link #status()}. Listeners run on the refresh
+   * Registers a listener for changes of the effective set and for lookups. It is told of what happens
+   * after it was added, not of the set as it stands; read that from {@link #status()}. To hear every
+   * lookup from the start, add it with {@link Builder#listener} instead. Listeners run on the refresh
    * thread, one after the other.
    */
   public void addListener(AllowlistListener listener) {
@@ -268,7 +270,7 @@ public final class VippsAllowlist implements AutoCloseable {
     private Duration maxStale = DEFAULT_MAX_STALE;
     private LongSupplier ticker = System::nanoTime;
     private Clock clock = Clock.systemUTC();
-    private final List<DnsRefreshListener> refreshListeners = new ArrayList<>();
+    private final List<AllowlistListener> listeners = new ArrayList<>();
 
     private Builder(VippsEnvironment environment) {
       this.environment = environment;
@@ -403,11 +405,12 @@ public final class VippsAllowlist implements AutoCloseable {
     }
 
     /**
-     * Adds a listener told of every background DNS lookup (host, record type, success, duration), e.g. for
-     * metrics. May be called more than once; every listener is told, in order, on the refresh thread.
+     * Adds a listener told of every change of the effective set and every background DNS lookup (host,
+     * record type, success, duration), from the first one on, e.g. for metrics. May be called more than
+     * once; every listener is told, in order, on the refresh thread.
      */
-    public Builder refreshListener(DnsRefreshListener listener) {
-      refreshListeners.add(Objects.requireNonNull(listener, "refresh-listener"));
+    public Builder listener(AllowlistListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

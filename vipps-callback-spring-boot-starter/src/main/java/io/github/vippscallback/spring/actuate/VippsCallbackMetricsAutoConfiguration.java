@@ -51,6 +51,6 @@ public final class VippsCallbackMetricsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "vippsCallbackDnsRefreshMetrics")
   VippsAllowlistBuilderCustomizer vippsCallbackDnsRefreshMetrics(MeterRegistry registry) {
-    return builder -> builder.refreshListener(new MicrometerDnsRefreshListener(registry));
+    return builder -> builder.listener(new MicrometerDnsRefreshListener(registry));
   }
 }
