@@ -54,8 +54,8 @@ public final class VippsAllowlist implements AutoCloseable {
   /** The default number of retries of a query that timed out: 2. */
   public static final int DEFAULT_RETRIES = 2;
   /** What a valid DNS server looks like, for the error message of every setting that takes them. */
-  public static final String DNS_SERVER_FORMAT = "a DNS server as ip, ip:port or [IPv6]:port (a host:port whose host"
-      + " is an IP address literal), e.g. 10.0.0.53, 127.0.0.1:5353, [2001:db8::53]:53";
+  public static final String DNS_SERVER_FORMAT = "an IP address literal with an optional port (IP address literals"
+      + " only, no host names): ip, ip:port or [IPv6]:port, e.g. 10.0.0.53, 127.0.0.1:5353, ::1, [::1]:5353";
   /** What a valid additional host looks like, for the error message of every setting that takes them. */
   public static final String HOST_FORMAT = "a DNS host name, e.g. callback.example.com";
 
@@ -124,6 +124,11 @@ public final class VippsAllowlist implements AutoCloseable {
   /** The host names resolved, in order: lower case, without a trailing dot (each is looked up as absolute). */
   public List<String> hosts() {
     return hosts;
+  }
+
+  /** The addresses and ranges allowed whatever DNS says ({@link Builder#additionalAddresses}), sorted. */
+  public Set<IpRange> additionalAddresses() {
+    return configured;
   }
 
   /**
