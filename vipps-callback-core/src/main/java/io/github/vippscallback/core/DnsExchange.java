@@ -78,7 +78,7 @@ final class DnsExchange implements AutoCloseable {
     @Nullable SelectableChannel channel;
     boolean tcp;
     @Nullable ByteBuffer tcpOut;
-    @Nullable ByteBuffer tcpLength;
+    final ByteBuffer tcpLength = ByteBuffer.allocate(2);
     @Nullable ByteBuffer tcpIn;
     int ignored;
     @Nullable String lastIgnored;
@@ -226,7 +226,6 @@ final class DnsExchange implements AutoCloseable {
     ByteBuffer out = ByteBuffer.allocate(2 + wire.length);
     out.putShort((short) wire.length).put(wire).flip();
     query.tcpOut = out;
-    query.tcpLength = ByteBuffer.allocate(2);
     if (channel.connect(query.server)) {
       channel.register(selector, SelectionKey.OP_WRITE, query);
     } else {
@@ -301,9 +300,6 @@ final class DnsExchange implements AutoCloseable {
       ByteBuffer length = query.tcpLength;
       ByteBuffer body = query.tcpIn;
       ByteBuffer target = body == null ? length : body;
-      if (target == null) {
-        return;
-      }
       int read = channel.read(target);
       if (read < 0) {
         throw new EOFException("the server closed the TCP connection before a complete matching answer");
