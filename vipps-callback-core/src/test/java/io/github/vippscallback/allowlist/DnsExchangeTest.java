@@ -159,7 +159,7 @@ class DnsExchangeTest {
   }
 
   @Test
-  void eachQueryHasAFreshUnpredictableId() throws Exception {
+  void eachQueryHasAFreshUnpredictableIdAndSourcePort() throws Exception {
     List<Integer> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
     HostileDnsServer dns = server((query, tcp) -> {
       ids.add(query.getHeader().getID());
@@ -175,6 +175,11 @@ class DnsExchangeTest {
     long sequential = java.util.stream.IntStream.range(1, ids.size())
         .filter(i -> ids.get(i) == ((ids.get(i - 1) + 1) & 0xffff)).count();
     assertThat(sequential).as("random ids, not a counter").isLessThan(3);
+    List<Integer> ports = dns.udpClientPorts();
+    assertThat(ports.stream().distinct().count()).as("a new source port per query: %s", ports).isGreaterThan(6);
+    long adjacent = java.util.stream.IntStream.range(1, ports.size())
+        .filter(i -> Math.abs(ports.get(i) - ports.get(i - 1)) <= 2).count();
+    assertThat(adjacent).as("random source ports, not the next free one: %s", ports).isLessThan(3);
   }
 
   static Message answer(Message query, String address) {

@@ -72,6 +72,7 @@ final class HostileDnsServer implements AutoCloseable {
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger udpQueries = new AtomicInteger();
   private final AtomicInteger tcpQueries = new AtomicInteger();
+  private final List<Integer> udpClientPorts = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Script script;
   private volatile boolean closed;
 
@@ -117,6 +118,11 @@ final class HostileDnsServer implements AutoCloseable {
 
   int udpQueries() {
     return udpQueries.get();
+  }
+
+  /** The source port of each UDP query, in order. */
+  List<Integer> udpClientPorts() {
+    return List.copyOf(udpClientPorts);
   }
 
   int tcpQueries() {
@@ -170,6 +176,7 @@ final class HostileDnsServer implements AutoCloseable {
       try {
         udp.receive(packet);
         udpQueries.incrementAndGet();
+        udpClientPorts.add(packet.getPort());
         Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
         SocketAddress client = packet.getSocketAddress();
         for (Reply reply : script.replies(query, false)) {
