@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vippscallback.address.IpAddress;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -21,6 +22,8 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /** How a DNS response becomes an outcome: only records that answer the question count. */
+// A broken loop check would otherwise hang, not fail.
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DnsAnswerClassifierTest {
 
   private static final String SERVER = "10.0.0.53:53";
