@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.vippscallback.address.IpAddress;
 import ch.qos.logback.classic.Level;
 import io.github.vippscallback.allowlist.HostileDnsServer.Reply;
+import io.github.vippscallback.testfixtures.LogCapture;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class VippsAllowlistHostileDnsTest {
   @BeforeEach
   void start() throws IOException {
     dns = HostileDnsServer.start(VippsAllowlistHostileDnsTest::good);
-    logs = new LogCapture();
+    logs = LogCapture.of(VippsAllowlist.class);
   }
 
   @AfterEach
