@@ -63,6 +63,20 @@ class DnsFailoverTest {
   }
 
   @Test
+  void aServerThatGaveAnAnswerIsAskedFirstNextTimeAlsoWhenNoneTimedOut() throws Exception {
+    HostileDnsServer servfail = server((query, tcp) -> List.of(Reply.of(rcode(query, Rcode.SERVFAIL))));
+    HostileDnsServer good = server((query, tcp) -> List.of(Reply.of(answer(query, GOOD))));
+    DnsQuerier querier = querier(List.of(servfail.socketAddress(), good.socketAddress()), 0);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(addresses(querier.lookup(HOST, RecordFamily.A).get(20, TimeUnit.SECONDS))).containsExactly(GOOD);
+    }
+
+    assertThat(servfail.udpQueries()).as("asked by the first lookup only").isEqualTo(1);
+    assertThat(good.udpQueries()).isEqualTo(3);
+  }
+
+  @Test
   void aServerThatTimedOutIsNotAskedFirstAgainEvenWhenNoOtherAnswered() throws Exception {
     HostileDnsServer silent = server((query, tcp) -> List.of());
     HostileDnsServer servfail1 = server((query, tcp) -> List.of(Reply.of(rcode(query, Rcode.SERVFAIL))));
