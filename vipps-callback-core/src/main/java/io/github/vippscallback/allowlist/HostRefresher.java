@@ -87,7 +87,8 @@ final class HostRefresher implements AutoCloseable {
   private volatile boolean closed;
   // Touched only on the refresh thread:
   private Map<String, Name> names = Map.of();
-  private @Nullable DnsQuerier querier;
+  /** Written on the refresh thread; read by {@link #close()}. */
+  private volatile @Nullable DnsQuerier querier;
   private @Nullable String querierProblem;
   private long querierRetryNanos;
   private boolean publishQueued;
@@ -180,6 +181,17 @@ final class HostRefresher implements AutoCloseable {
     return all;
   }
 
+  /** How many (host, record type) pairs lost their addresses to max-stale and have not answered since. */
+  int expiredRecordSets() {
+    int count = 0;
+    for (Key key : slots.keySet()) {
+      if (state(key.host(), key.family()).droppedAfterMaxStale()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** How many hosts have at least one address now. */
   int hostsWithAddresses() {
     int count = 0;
@@ -196,6 +208,10 @@ final class HostRefresher implements AutoCloseable {
   public void close() {
     closed = true;
     scheduler.shutdownNow();
+    DnsQuerier current = querier;
+    if (current != null) {
+      current.close();
+    }
   }
 
   private void prepareAndRefreshAll() {
@@ -249,6 +265,10 @@ final class HostRefresher implements AutoCloseable {
       return null;
     }
     querier = current;
+    if (closed) {
+      current.close();
+      return null;
+    }
     if (querierProblem != null) {
       log.info("DNS servers found after all: {}", current.servers());
       querierProblem = null;

@@ -210,8 +210,16 @@ public final class VippsAllowlist implements AutoCloseable {
     Set<IpRange> removed = new TreeSet<>(before.entries());
     removed.removeAll(entries);
     if (before.ready() && !after.ready()) {
-      log.error("The Vipps request-server allowlist ({}) is now empty: every address expired, so callbacks are"
-          + " answered 503 until DNS answers again", environment.id());
+      int expired = refresher.expiredRecordSets();
+      if (expired > 0) {
+        log.error("The Vipps request-server allowlist ({}) is now empty: DNS failed for longer than max-stale, so"
+            + " the last known good addresses expired ({} host record set(s) expired; any others answered with"
+            + " no addresses); callbacks are answered 503 until DNS answers again", environment.id(), expired);
+      } else {
+        log.error("The Vipps request-server allowlist ({}) is now empty: DNS says none of its {} hosts has an"
+            + " address (NXDOMAIN or NODATA); callbacks are answered 503 until DNS gives addresses again",
+            environment.id(), hosts.size());
+      }
     }
     notifier.changed(new AllowlistChange(added, removed, entries), refresher.hostsWithAddresses(), hosts.size());
   }
