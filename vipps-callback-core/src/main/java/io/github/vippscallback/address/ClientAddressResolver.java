@@ -65,8 +65,9 @@ public final class ClientAddressResolver {
         throw new IllegalArgumentException(
             "Bad trusted proxy "
                 + QuotedValue.of(entry)
-                + ": expected an IP address or CIDR range such as 10.0.0.1, 10.0.0.0/8 or"
-                + " 2001:db8::/32 ("
+                + ": valid: "
+                + IpRange.FORMAT
+                + " ("
                 + e.getMessage()
                 + ")",
             e);

@@ -14,6 +14,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IpRange implements Comparable<IpRange> {
 
+  /**
+   * What a valid address or range looks like, for the error message of every setting that takes them
+   * (trusted proxies, additional addresses), whatever its integration.
+   */
+  public static final String FORMAT =
+      "an IP address or CIDR range with zero host bits, e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32";
+
   private final IpAddress network;
   private final int prefixLength;
 
@@ -36,8 +43,7 @@ public final class IpRange implements Comparable<IpRange> {
       throw new IllegalArgumentException(
           "Not an IP address or CIDR range: "
               + QuotedValue.of(text)
-              + " (expected an address such as 192.0.2.1 or 2001:db8::1, or a range such as"
-              + " 192.0.2.0/24 or 2001:db8::/32)");
+              + " (valid: " + FORMAT + ")");
     }
     boolean writtenAsIpv6 = text.lastIndexOf(':', addressEnd) >= 0;
     int maxLength = address.isIpv4() && !writtenAsIpv6 ? 32 : 128;

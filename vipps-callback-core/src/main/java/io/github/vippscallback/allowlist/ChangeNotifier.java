@@ -1,6 +1,7 @@
 package io.github.vippscallback.allowlist;
 
 import io.github.vippscallback.address.IpRange;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the registered {@link AllowlistListener}s, and the log, about each change of the effective set.
- * A listener that throws is logged and does not keep the others from being told.
+ * Tells the registered {@link AllowlistListener}s, and the log, about each change of the effective set,
+ * and the listeners about each lookup. A listener that throws is logged and does not keep the others from
+ * being told.
  */
 final class ChangeNotifier {
 
@@ -47,6 +49,23 @@ final class ChangeNotifier {
       } catch (RuntimeException e) {
         log.error("Allowlist listener {} failed on a change of the Vipps allowlist; the other listeners were"
             + " still told", listener, e);
+      }
+    }
+  }
+
+  /** Whether no listener is registered, so a lookup's duration need not be measured. */
+  boolean isEmpty() {
+    return listeners.isEmpty();
+  }
+
+  /** Tells every listener of one lookup. */
+  void looked(String host, String recordType, boolean success, Duration took) {
+    for (AllowlistListener listener : listeners) {
+      try {
+        listener.onLookup(host, recordType, success, took);
+      } catch (RuntimeException e) {
+        log.error("Allowlist listener {} failed on the {} lookup of {}; the allowlist is unaffected",
+            listener, recordType, host, e);
       }
     }
   }

@@ -11,73 +11,73 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.ResolverConfig;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
-import org.xbill.DNS.Type;
-import org.xbill.DNS.WireParseException;
 
 /**
- * Asks the configured name servers for one absolute name and record type, directly with dnsjava's
- * {@link SimpleResolver} (never through {@code Lookup}, the hosts file or search domains), and turns the
- * response into a {@link LookupOutcome}. A query that times out or meets a network error is retried, on
- * the next server when there are several; a SERVFAIL or REFUSED is retried only when there is another
- * server to ask. Truncated UDP answers are retried over TCP by {@link SimpleResolver}. Queries are
- * asynchronous, so any number can be in flight at once.
+ * Asks the configured name servers for one absolute name and record type (never through a hosts file or
+ * search domains) over its own {@link DnsExchange}, and turns the matching response into a
+ * {@link LookupOutcome} with {@link DnsAnswerClassifier}. Queries are asynchronous, so any number can be
+ * in flight at once.
  *
- * <p>This is the only class that sends queries with dnsjava, and it is created on the refresh thread
- * (see {@link HostRefresher}), so that building and starting an allowlist load none of dnsjava's
- * classes on the application's starting thread.
+ * <p>Failover: a lookup makes {@code max(retries + 1, number of servers)} attempts at most, so every
+ * configured server is asked at least once before the lookup fails, whatever the retry count. The first
+ * attempt goes to the server that gave the last answer; a server that timed out or met a network error is
+ * not asked first for {@link #DEMOTION} (it is still asked, after the others). A timeout or network
+ * error is retried on the next server; a failed answer (SERVFAIL, REFUSED, malformed) only when there
+ * is another server to ask. The failure message lists what each attempt met.
+ *
+ * <p>This is the only class that sends queries, and it is created on the refresh thread (see {@link
+ * HostRefresher}), so that building and starting an allowlist load none of dnsjava's classes on the
+ * application's starting thread.
  */
-final class DnsQuerier {
+final class DnsQuerier implements AutoCloseable {
 
-  private static final int MAX_CNAME_HOPS = 8;
+  /** How long a server that timed out (or met a network error) is not asked first. */
+  static final Duration DEMOTION = Duration.ofSeconds(60);
 
-  private final List<SimpleResolver> resolvers;
+  private final List<InetSocketAddress> servers;
   private final List<String> serverNames;
   private final int retries;
   private final Duration timeout;
   private final Executor executor;
+  private final DnsExchange exchange;
+  /** The server that gave the last answer, and when each server may be asked first again. */
+  private int preferred;
+  private final long[] demotedUntilNanos;
+  private final boolean[] demoted;
 
   /**
-   * @param servers the name servers, asked in turn
+   * @param servers the name servers
    * @param timeout how long one attempt may take
-   * @param retries how many more attempts a lookup gets after a timeout or network error
+   * @param retries how many more attempts a lookup gets after a failed one (at least one per server)
    * @param executor where completions run
+   * @throws IllegalStateException when the network I/O cannot be set up
    */
   DnsQuerier(List<InetSocketAddress> servers, Duration timeout, int retries, Executor executor) {
     if (servers.isEmpty()) {
       throw new IllegalArgumentException("at least one DNS server is needed");
     }
-    List<SimpleResolver> built = new ArrayList<>(servers.size());
     List<String> names = new ArrayList<>(servers.size());
     for (InetSocketAddress server : servers) {
-      SimpleResolver resolver = new SimpleResolver(server);
-      resolver.setTimeout(timeout);
-      built.add(resolver);
       names.add(describe(server));
     }
-    this.resolvers = List.copyOf(built);
+    this.servers = List.copyOf(servers);
     this.serverNames = List.copyOf(names);
     this.retries = retries;
     this.timeout = timeout;
     this.executor = executor;
+    this.demotedUntilNanos = new long[servers.size()];
+    this.demoted = new boolean[servers.size()];
+    try {
+      this.exchange = new DnsExchange();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open a selector for DNS: " + e, e);
+    }
   }
 
   /**
@@ -122,139 +122,94 @@ final class DnsQuerier {
     return serverNames;
   }
 
+  /** Stops the network I/O; lookups in flight fail. */
+  @Override
+  public void close() {
+    exchange.close();
+  }
+
   /** Looks {@code name} up; the future always completes normally, failures as {@link LookupOutcome.Failed}. */
   CompletableFuture<LookupOutcome> lookup(Name name, RecordFamily family) {
     CompletableFuture<LookupOutcome> result = new CompletableFuture<>();
-    attempt(name, family, 0, result);
+    int[] order = order(System.nanoTime());
+    attempt(name, family, order, 0, new ArrayList<>(), result);
     return result;
   }
 
-  private void attempt(Name name, RecordFamily family, int attempt, CompletableFuture<LookupOutcome> result) {
-    int index = attempt % resolvers.size();
-    SimpleResolver resolver = resolvers.get(index);
-    String server = serverNames.get(index);
-    CompletionStage<Message> sent;
-    try {
-      Message query = Message.newQuery(Record.newRecord(name, family.type(), DClass.IN));
-      sent = resolver.sendAsync(query, executor);
-    } catch (RuntimeException e) {
-      result.complete(new LookupOutcome.Failed("cannot send a query to " + server + ": " + e));
-      return;
+  /** The servers in the order a new lookup asks them: from the last to answer, demoted ones last. */
+  private synchronized int[] order(long now) {
+    int count = servers.size();
+    int[] order = new int[count];
+    int next = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < count; i++) {
+        int index = (preferred + i) % count;
+        boolean late = demoted[index] && now - demotedUntilNanos[index] < 0;
+        if (late == (pass == 1)) {
+          order[next++] = index;
+        }
+      }
     }
-    sent.whenComplete((response, error) -> {
+    return order;
+  }
+
+  private synchronized void answeredBy(int index) {
+    preferred = index;
+    demoted[index] = false;
+  }
+
+  private synchronized void unreachable(int index) {
+    demoted[index] = true;
+    demotedUntilNanos[index] = System.nanoTime() + DEMOTION.toNanos();
+  }
+
+  private void attempt(Name name, RecordFamily family, int[] order, int attempt, List<String> errors,
+      CompletableFuture<LookupOutcome> result) {
+    int index = order[attempt % order.length];
+    String server = serverNames.get(index);
+    int attempts = Math.max(retries + 1, order.length);
+    exchange.send(servers.get(index), name, family.type(), timeout).whenCompleteAsync((response, error) -> {
       LookupOutcome outcome;
       boolean retryable;
       if (error != null || response == null) {
-        outcome = failure(error, server, attempt + 1);
+        unreachable(index);
+        outcome = failure(error, server);
         retryable = true;
       } else {
-        outcome = classify(response, name, family, server);
-        retryable = outcome instanceof LookupOutcome.Failed && resolvers.size() > 1;
+        outcome = DnsAnswerClassifier.classify(response, name, family, server);
+        retryable = outcome instanceof LookupOutcome.Failed && order.length > 1;
       }
-      if (retryable && attempt < retries) {
-        attempt(name, family, attempt + 1, result);
-      } else {
-        result.complete(outcome);
+      if (outcome instanceof LookupOutcome.Failed failed) {
+        errors.add(failed.error());
+        if (retryable && attempt + 1 < attempts) {
+          attempt(name, family, order, attempt + 1, errors, result);
+          return;
+        }
+        result.complete(new LookupOutcome.Failed(joined(errors)));
+        return;
       }
-    });
+      answeredBy(index);
+      result.complete(outcome);
+    }, executor);
   }
 
-  private LookupOutcome.Failed failure(@Nullable Throwable error, String server, int attempts) {
+  private static String joined(List<String> errors) {
+    return errors.size() == 1 ? errors.get(0) : String.join("; ", errors) + " (" + errors.size() + " attempts)";
+  }
+
+  private LookupOutcome.Failed failure(@Nullable Throwable error, String server) {
     Throwable cause = error;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
-    if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
-      return new LookupOutcome.Failed(
-          "timeout asking " + server + " (" + Durations.describe(timeout) + " per query, " + tries + ")");
-    }
-    if (cause instanceof WireParseException) {
-      return new LookupOutcome.Failed(
-          "unusable answer from " + server + ": " + cause.getMessage() + " (" + tries + ")");
+    if (cause instanceof SocketTimeoutException) {
+      return new LookupOutcome.Failed("timeout asking " + server + ": " + cause.getMessage());
     }
     if (cause instanceof IOException) {
-      return new LookupOutcome.Failed(
-          "network error asking " + server + ": " + cause + " (" + tries + ")");
+      return new LookupOutcome.Failed("network error asking " + server + ": " + cause);
     }
-    return new LookupOutcome.Failed("lookup via " + server + " failed: " + cause + " (" + tries + ")");
-  }
-
-  /** Turns a response into an outcome; package-private for tests. */
-  static LookupOutcome classify(Message response, Name name, RecordFamily family, String server) {
-    Record question = response.getQuestion();
-    if (question == null || !question.getName().equals(name) || question.getType() != family.type()) {
-      return new LookupOutcome.Failed("answer from " + server + " does not match the question");
-    }
-    if (response.getHeader().getFlag(Flags.TC)) {
-      return new LookupOutcome.Failed("truncated answer from " + server);
-    }
-    int rcode = response.getRcode();
-    if (rcode == Rcode.NXDOMAIN) {
-      return new LookupOutcome.Answered(List.of(), negativeTtl(response), "NXDOMAIN from " + server);
-    }
-    if (rcode != Rcode.NOERROR) {
-      return new LookupOutcome.Failed(Rcode.string(rcode) + " from " + server);
-    }
-    List<Record> answers = response.getSection(Section.ANSWER);
-    Name current = name;
-    long ttl = Long.MAX_VALUE;
-    for (int hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
-      List<IpAddress> found = new ArrayList<>();
-      long foundTtl = Long.MAX_VALUE;
-      @Nullable Name next = null;
-      long cnameTtl = Long.MAX_VALUE;
-      for (Record record : answers) {
-        if (!record.getName().equals(current)) {
-          continue;
-        }
-        if (record.getType() == family.type()) {
-          @Nullable IpAddress address = address(record);
-          if (address != null) {
-            found.add(address);
-            foundTtl = Math.min(foundTtl, record.getTTL());
-          }
-        } else if (record.getType() == Type.CNAME) {
-          next = ((CNAMERecord) record).getTarget();
-          cnameTtl = record.getTTL();
-        }
-      }
-      if (!found.isEmpty()) {
-        return new LookupOutcome.Answered(
-            found, Math.min(ttl, foundTtl), found.size() + " " + family + " records from " + server);
-      }
-      if (next == null) {
-        break;
-      }
-      ttl = Math.min(ttl, cnameTtl);
-      current = next;
-    }
-    long negative = negativeTtl(response);
-    return new LookupOutcome.Answered(
-        List.of(), negative < 0 ? negative : Math.min(ttl, negative), "no " + family + " records from " + server);
-  }
-
-  private static @Nullable IpAddress address(Record record) {
-    InetAddress inet;
-    if (record instanceof ARecord a) {
-      inet = a.getAddress();
-    } else if (record instanceof AAAARecord aaaa) {
-      inet = aaaa.getAddress();
-    } else {
-      return null;
-    }
-    return IpAddress.tryParse(inet.getHostAddress());
-  }
-
-  /** The RFC 2308 negative TTL: the smaller of the SOA's TTL and MINIMUM, or -1 without an SOA. */
-  private static long negativeTtl(Message response) {
-    for (Record record : response.getSection(Section.AUTHORITY)) {
-      if (record instanceof SOARecord soa) {
-        return Math.min(soa.getTTL(), soa.getMinimum());
-      }
-    }
-    return -1;
+    return new LookupOutcome.Failed("lookup via " + server + " failed: " + cause);
   }
 
   static String describe(InetSocketAddress server) {

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastErrorNanos the ticker reading of the last failure; meaningful when lastError is set
  * @param failures consecutive failures since the last success
  * @param stale whether the addresses are last known good ones kept through a failure
+ * @param droppedAfterMaxStale whether last known good addresses were dropped because max-stale passed, with no
+ *     success since
  */
 record FamilyState(
     List<IpAddress> addresses,
@@ -26,10 +28,11 @@ record FamilyState(
     @Nullable String lastError,
     long lastErrorNanos,
     int failures,
-    boolean stale) {
+    boolean stale,
+    boolean droppedAfterMaxStale) {
 
   static final FamilyState UNRESOLVED =
-      new FamilyState(List.of(), Duration.ZERO, 0, null, null, 0, 0, false);
+      new FamilyState(List.of(), Duration.ZERO, 0, null, null, 0, 0, false, false);
 
   /** Copies the address list. */
   FamilyState {
@@ -38,19 +41,20 @@ record FamilyState(
 
   /** After an answer (addresses or an authoritative none). */
   FamilyState succeeded(List<IpAddress> answer, Duration clampedTtl, long nowNanos, Instant now) {
-    return new FamilyState(answer, clampedTtl, nowNanos, now, null, 0, 0, false);
+    return new FamilyState(answer, clampedTtl, nowNanos, now, null, 0, 0, false, false);
   }
 
   /** After a failure: the addresses stay, marked stale. A failure never adds an address. */
   FamilyState failed(String error, long nowNanos) {
     return new FamilyState(
-        addresses, ttl, lastSuccessNanos, lastSuccess, error, nowNanos, failures + 1, !addresses.isEmpty());
+        addresses, ttl, lastSuccessNanos, lastSuccess, error, nowNanos, failures + 1, !addresses.isEmpty(),
+        droppedAfterMaxStale);
   }
 
   /** After max-stale has passed since the last success: the addresses are dropped. */
   FamilyState expired() {
     return new FamilyState(
-        List.of(), ttl, lastSuccessNanos, lastSuccess, lastError, lastErrorNanos, failures, false);
+        List.of(), ttl, lastSuccessNanos, lastSuccess, lastError, lastErrorNanos, failures, false, true);
   }
 
   /** How long since the last success, by the ticker, or null when there was none. */

@@ -81,13 +81,14 @@ final class HostRefresher implements AutoCloseable {
   private final Executor refreshThread;
   private final Settings settings;
   private final Runnable onChange;
-  private final List<DnsRefreshListener> refreshListeners;
+  private final ChangeNotifier listeners;
   private final CountDownLatch firstResolution;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
   // Touched only on the refresh thread:
   private Map<String, Name> names = Map.of();
-  private @Nullable DnsQuerier querier;
+  /** Written on the refresh thread; read by {@link #close()}. */
+  private volatile @Nullable DnsQuerier querier;
   private @Nullable String querierProblem;
   private long querierRetryNanos;
   private boolean publishQueued;
@@ -105,17 +106,17 @@ final class HostRefresher implements AutoCloseable {
    * @param querierFactory builds the querier, on the refresh thread, given the executor its completions
    *     must run on
    * @param onChange runs on the refresh thread after any state changed
-   * @param refreshListeners told of every lookup's outcome and duration, on the refresh thread
+   * @param listeners told of every lookup's outcome and duration, on the refresh thread
    */
   HostRefresher(
       List<String> hosts,
       QuerierFactory querierFactory,
       Settings settings,
       Runnable onChange,
-      List<DnsRefreshListener> refreshListeners) {
+      ChangeNotifier listeners) {
     this.settings = settings;
     this.onChange = onChange;
-    this.refreshListeners = List.copyOf(refreshListeners);
+    this.listeners = listeners;
     this.hosts = List.copyOf(hosts);
     this.querierFactory = querierFactory;
     Map<Key, Slot> bySlot = new LinkedHashMap<>();
@@ -180,6 +181,17 @@ final class HostRefresher implements AutoCloseable {
     return all;
   }
 
+  /** How many (host, record type) pairs lost their addresses to max-stale and have not answered since. */
+  int expiredRecordSets() {
+    int count = 0;
+    for (Key key : slots.keySet()) {
+      if (state(key.host(), key.family()).droppedAfterMaxStale()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** How many hosts have at least one address now. */
   int hostsWithAddresses() {
     int count = 0;
@@ -196,6 +208,10 @@ final class HostRefresher implements AutoCloseable {
   public void close() {
     closed = true;
     scheduler.shutdownNow();
+    DnsQuerier current = querier;
+    if (current != null) {
+      current.close();
+    }
   }
 
   private void prepareAndRefreshAll() {
@@ -249,6 +265,10 @@ final class HostRefresher implements AutoCloseable {
       return null;
     }
     querier = current;
+    if (closed) {
+      current.close();
+      return null;
+    }
     if (querierProblem != null) {
       log.info("DNS servers found after all: {}", current.servers());
       querierProblem = null;
@@ -314,21 +334,13 @@ final class HostRefresher implements AutoCloseable {
     }
   }
 
-  /** Tells every {@link DnsRefreshListener} of one lookup; one that throws is logged and changes nothing. */
+  /** Tells every {@link AllowlistListener} of one lookup; one that throws is logged and changes nothing. */
   private void tellRefreshListeners(Key key, boolean success, long startNanos) {
-    if (refreshListeners.isEmpty()) {
+    if (listeners.isEmpty()) {
       return;
     }
     Duration took = Duration.ofNanos(Math.max(0, settings.nanoTime().getAsLong() - startNanos));
-    String recordType = key.family().name();
-    for (DnsRefreshListener listener : refreshListeners) {
-      try {
-        listener.onRefresh(key.host(), recordType, success, took);
-      } catch (RuntimeException e) {
-        log.error("DNS refresh listener {} failed on the {} lookup of {}; the allowlist is unaffected",
-            listener, recordType, key.host(), e);
-      }
-    }
+    listeners.looked(key.host(), key.family().name(), success, took);
   }
 
   /**

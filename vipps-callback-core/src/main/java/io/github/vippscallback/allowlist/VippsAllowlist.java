@@ -53,6 +53,11 @@ public final class VippsAllowlist implements AutoCloseable {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
   /** The default number of retries of a query that timed out: 2. */
   public static final int DEFAULT_RETRIES = 2;
+  /** What a valid DNS server looks like, for the error message of every setting that takes them. */
+  public static final String DNS_SERVER_FORMAT = "an IP address literal with an optional port (IP address literals"
+      + " only, no host names): ip, ip:port or [IPv6]:port, e.g. 10.0.0.53, 127.0.0.1:5353, ::1, [::1]:5353";
+  /** What a valid additional host looks like, for the error message of every setting that takes them. */
+  public static final String HOST_FORMAT = "a DNS host name, e.g. callback.example.com";
 
   private static final Logger log = LoggerFactory.getLogger(VippsAllowlist.class);
 
@@ -68,6 +73,7 @@ public final class VippsAllowlist implements AutoCloseable {
     this.hosts = List.copyOf(builder.effectiveHosts());
     this.configured = AllowlistChange.sortedCopy(new TreeSet<>(builder.additionalAddresses));
     this.notifier = new ChangeNotifier(environment);
+    builder.listeners.forEach(notifier::add);
     this.snapshot = Snapshot.of(configured);
     @Nullable List<InetSocketAddress> servers = builder.dnsServers;
     Duration timeout = builder.queryTimeout;
@@ -78,7 +84,7 @@ public final class VippsAllowlist implements AutoCloseable {
         new HostRefresher.Settings(builder.minTtl, builder.maxTtl, builder.maxStale,
             builder.ticker, builder.clock),
         this::publish,
-        builder.refreshListeners);
+        notifier);
   }
 
   /** Starts building an allowlist of the request servers of {@code environment}. */
@@ -140,8 +146,9 @@ public final class VippsAllowlist implements AutoCloseable {
   }
 
   /**
-   * Registers a listener for changes of the effective set. It is told of changes that happen after it was
-   * added, not of the set as it stands; read that from {@link #status()}. Listeners run on the refresh
+   * Registers a listener for changes of the effective set and for lookups. It is told of what happens
+   * after it was added, not of the set as it stands; read that from {@link #status()}. To hear every
+   * lookup from the start, add it with {@link Builder#listener} instead. Listeners run on the refresh
    * thread, one after the other.
    */
   public void addListener(AllowlistListener listener) {
@@ -203,8 +210,16 @@ public final class VippsAllowlist implements AutoCloseable {
     Set<IpRange> removed = new TreeSet<>(before.entries());
     removed.removeAll(entries);
     if (before.ready() && !after.ready()) {
-      log.error("The Vipps request-server allowlist ({}) is now empty: every address expired, so callbacks are"
-          + " answered 503 until DNS answers again", environment.id());
+      int expired = refresher.expiredRecordSets();
+      if (expired > 0) {
+        log.error("The Vipps request-server allowlist ({}) is now empty: DNS failed for longer than max-stale, so"
+            + " the last known good addresses expired ({} host record set(s) expired; any others answered with"
+            + " no addresses); callbacks are answered 503 until DNS answers again", environment.id(), expired);
+      } else {
+        log.error("The Vipps request-server allowlist ({}) is now empty: DNS says none of its {} hosts has an"
+            + " address (NXDOMAIN or NODATA); callbacks are answered 503 until DNS gives addresses again",
+            environment.id(), hosts.size());
+      }
     }
     notifier.changed(new AllowlistChange(added, removed, entries), refresher.hostsWithAddresses(), hosts.size());
   }
@@ -268,7 +283,7 @@ public final class VippsAllowlist implements AutoCloseable {
     private Duration maxStale = DEFAULT_MAX_STALE;
     private LongSupplier ticker = System::nanoTime;
     private Clock clock = Clock.systemUTC();
-    private final List<DnsRefreshListener> refreshListeners = new ArrayList<>();
+    private final List<AllowlistListener> listeners = new ArrayList<>();
 
     private Builder(VippsEnvironment environment) {
       this.environment = environment;
@@ -380,8 +395,8 @@ public final class VippsAllowlist implements AutoCloseable {
           additionalAddresses.add(IpRange.parse(entry.strip()));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
-              "additional-addresses entry '" + entry + "' is not an IP address or CIDR range (e.g. 127.0.0.1,"
-                  + " 10.0.0.0/8, ::1, 2001:db8::/32): " + e.getMessage(), e);
+              "additional-addresses entry '" + entry + "' is not an IP address or CIDR range (valid: "
+                  + IpRange.FORMAT + "): " + e.getMessage(), e);
         }
       }
       return this;
@@ -403,11 +418,12 @@ public final class VippsAllowlist implements AutoCloseable {
     }
 
     /**
-     * Adds a listener told of every background DNS lookup (host, record type, success, duration), e.g. for
-     * metrics. May be called more than once; every listener is told, in order, on the refresh thread.
+     * Adds a listener told of every change of the effective set and every background DNS lookup (host,
+     * record type, success, duration), from the first one on, e.g. for metrics. May be called more than
+     * once; every listener is told, in order, on the refresh thread.
      */
-    public Builder refreshListener(DnsRefreshListener listener) {
-      refreshListeners.add(Objects.requireNonNull(listener, "refresh-listener"));
+    public Builder listener(AllowlistListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

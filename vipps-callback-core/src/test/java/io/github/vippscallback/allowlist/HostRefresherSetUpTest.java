@@ -70,7 +70,7 @@ class HostRefresherSetUpTest {
           new HostRefresher.Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(1),
               System::nanoTime, Clock.systemUTC()),
           () -> { },
-          List.of());
+          new ChangeNotifier(VippsEnvironment.TEST));
 
       refresher.start();
 

@@ -60,7 +60,7 @@ class StartupClassLoadingTest {
       assertThat(probe.apply("await")).isEqualTo("true");
       assertThat(probe.apply("decide 192.0.2.1")).isEqualTo("ALLOWED");
       assertThat(loader.requestsBy(REFRESH_THREAD))
-          .anyMatch(name -> name.equals(DNSJAVA + "SimpleResolver"));
+          .anyMatch(name -> name.equals(DNSJAVA + "Name"));
       assertThat(dns.queryCount(HOST)).isEqualTo(2);
       assertThat(probe.apply("close")).isEqualTo("closed");
     }

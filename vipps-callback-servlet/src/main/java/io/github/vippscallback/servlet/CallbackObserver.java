@@ -1,9 +1,17 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.webhook.WebhookSignatureResult;
+
 /**
  * Counts what happens to guarded requests, e.g. as metrics, without this module depending on a
- * metrics library. Called on the request thread for every guarded request: keep it cheap and never
- * throw.
+ * metrics library: the one observer of both checks. The address check ({@link VippsRequestGuard})
+ * reports {@link CallbackOutcome#ALLOWED}, {@link CallbackOutcome#DENIED} or {@link
+ * CallbackOutcome#UNAVAILABLE} once per guarded request; the webhook signature check ({@link
+ * VippsWebhookSignatureFilter}) reports {@link CallbackOutcome#SIGNATURE_INVALID} or {@link
+ * CallbackOutcome#BODY_TOO_LARGE} for a request it refuses, and tells {@link #onSignatureChecked} the
+ * detailed result of every signature it checked. Called on the request thread: keep it cheap and never
+ * throw (an exception is logged, rate-limited, and does not change the answer). Told the same in
+ * {@linkplain EnforcementMode#REPORT_ONLY report-only mode} as when enforcing.
  */
 @FunctionalInterface
 public interface CallbackObserver {
@@ -11,6 +19,13 @@ public interface CallbackObserver {
   /** An observer that does nothing. */
   CallbackObserver NONE = outcome -> { };
 
-  /** Called once per guarded request. */
+  /** Called once per guarded request by the address check, and once more for a signature refusal. */
   void onOutcome(CallbackOutcome outcome);
+
+  /**
+   * Called once per request whose webhook signature was checked: valid, or why not. A request whose
+   * body is over the limit is reported as {@link CallbackOutcome#BODY_TOO_LARGE} instead. By default
+   * nothing: a refusal is also reported to {@link #onOutcome}.
+   */
+  default void onSignatureChecked(WebhookSignatureResult result) { }
 }

@@ -3,8 +3,7 @@ package io.github.vippscallback.servlet;
 /**
  * What became of one request to a guarded endpoint. The address check ({@link VippsRequestGuard})
  * reports {@link #ALLOWED}, {@link #DENIED} or {@link #UNAVAILABLE} once per request; the signature
- * check ({@link VippsWebhookSignatureFilter}, through {@link
- * WebhookSignatureObserver#forwardingTo(CallbackObserver)}) adds {@link #SIGNATURE_INVALID} or {@link
+ * check ({@link VippsWebhookSignatureFilter}, telling the same {@link CallbackObserver}) adds {@link #SIGNATURE_INVALID} or {@link
  * #BODY_TOO_LARGE} for a request it refuses, and nothing for a valid one.
  *
  * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} the outcome is the same, but the

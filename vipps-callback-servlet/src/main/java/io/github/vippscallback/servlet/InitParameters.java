@@ -13,8 +13,10 @@ import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_RETRY_AF
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_TRUSTED_PROXIES;
 
 import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.settings.SettingText;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.time.Duration;
@@ -26,7 +28,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a {@link VippsCallbackFilter}'s init-parameters into an allowlist (built, not started), a
+ * Reads a {@link VippsCallbackFilter}'s init-parameters, each value through {@link SettingText} or the
+ * parser of its core type, into an allowlist (built, not started), a
  * client-address resolver, a {@code Retry-After} and a mode. Any missing, bad or unknown init-parameter is a
  * {@link ServletException} whose message names the filter, the parameter, the bad value and what is valid.
  */
@@ -46,11 +49,9 @@ final class InitParameters {
       PARAM_RETRY_AFTER,
       PARAM_MODE);
 
-  static final String ADDRESS_LIST_FORMAT =
-      "comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8, 192.0.2.7, ::1";
-  static final String DNS_SERVER_LIST_FORMAT =
-      "comma-separated DNS servers, each an IP address: ip, ip:port or [v6]:port, e.g. 10.0.0.53, [2001:db8::53]:53";
-  static final String HOST_LIST_FORMAT = "comma-separated host names, e.g. callback-5.vipps.no";
+  static final String ADDRESS_LIST_FORMAT = "comma-separated, each " + IpRange.FORMAT;
+  static final String DNS_SERVER_LIST_FORMAT = "comma-separated, each " + VippsAllowlist.DNS_SERVER_FORMAT;
+  static final String HOST_LIST_FORMAT = "comma-separated, each " + VippsAllowlist.HOST_FORMAT;
 
   /** What the init-parameters configure. */
   record Settings(
@@ -92,15 +93,15 @@ final class InitParameters {
     }
     Duration dnsTimeout = duration(PARAM_DNS_TIMEOUT);
     if (dnsTimeout != null) {
-      apply(PARAM_DNS_TIMEOUT, DurationText.FORMAT, () -> builder.queryTimeout(dnsTimeout));
+      apply(PARAM_DNS_TIMEOUT, SettingText.DURATION, () -> builder.queryTimeout(dnsTimeout));
     }
     Duration minTtl = duration(PARAM_MIN_TTL);
     if (minTtl != null) {
-      apply(PARAM_MIN_TTL, "at least 1s; " + DurationText.FORMAT, () -> builder.minTtl(minTtl));
+      apply(PARAM_MIN_TTL, "at least 1s; " + SettingText.DURATION, () -> builder.minTtl(minTtl));
     }
     Duration maxTtl = duration(PARAM_MAX_TTL);
     if (maxTtl != null) {
-      apply(PARAM_MAX_TTL, DurationText.FORMAT, () -> builder.maxTtl(maxTtl));
+      apply(PARAM_MAX_TTL, SettingText.DURATION, () -> builder.maxTtl(maxTtl));
     }
     Duration effectiveMin = minTtl != null ? minTtl : VippsAllowlist.DEFAULT_MIN_TTL;
     Duration effectiveMax = maxTtl != null ? maxTtl : VippsAllowlist.DEFAULT_MAX_TTL;
@@ -111,7 +112,7 @@ final class InitParameters {
     }
     Duration maxStale = duration(PARAM_MAX_STALE);
     if (maxStale != null) {
-      apply(PARAM_MAX_STALE, DurationText.FORMAT, () -> builder.maxStale(maxStale));
+      apply(PARAM_MAX_STALE, SettingText.DURATION, () -> builder.maxStale(maxStale));
     }
     List<String> additionalHosts = list(PARAM_ADDITIONAL_HOSTS);
     if (!additionalHosts.isEmpty()) {
@@ -132,7 +133,7 @@ final class InitParameters {
       retryAfter = VippsRequestGuard.DEFAULT_RETRY_AFTER;
     } else {
       Duration given = retryAfter;
-      apply(PARAM_RETRY_AFTER, "at least 1s; " + DurationText.FORMAT,
+      apply(PARAM_RETRY_AFTER, "at least 1s; " + SettingText.DURATION,
           () -> VippsRequestGuard.checkRetryAfter(given));
     }
     String modeValue = config.getInitParameter(PARAM_MODE);
@@ -186,24 +187,12 @@ final class InitParameters {
     if (value == null || value.isBlank()) {
       return null;
     }
-    return parse(name, DurationText.FORMAT, DurationText::parse);
+    return parse(name, SettingText.DURATION, SettingText::duration);
   }
 
   private List<String> list(String name) {
     String value = config.getInitParameter(name);
-    return value == null ? List.of() : splitList(value);
-  }
-
-  /** Splits a comma-separated list, trimming items and leaving out empty ones. */
-  static List<String> splitList(String value) {
-    List<String> items = new ArrayList<>();
-    for (String item : value.split(",", -1)) {
-      String trimmed = item.trim();
-      if (!trimmed.isEmpty()) {
-        items.add(trimmed);
-      }
-    }
-    return List.copyOf(items);
+    return value == null ? List.of() : SettingText.list(value);
   }
 
   private <T> T parse(String name, String valid, Function<String, T> parser) throws ServletException {
@@ -231,7 +220,7 @@ final class InitParameters {
 
   private String describe(String name, Duration effective) {
     String value = config.getInitParameter(name);
-    return value == null || value.isBlank() ? "default " + effective : "'" + value.trim() + "'";
+    return value == null || value.isBlank() ? "default " + SettingText.show(effective) : "'" + value.trim() + "'";
   }
 
   private String prefix() {

@@ -1,5 +1,6 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.settings.SettingText;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import jakarta.servlet.DispatcherType;
@@ -13,7 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,9 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most 5 lines a
  * second (the next line counts those suppressed); the secret and the signature are never logged. Each
- * check is reported to a {@link WebhookSignatureObserver}; {@link
- * WebhookSignatureObserver#forwardingTo(CallbackObserver)} counts refusals as {@link
- * CallbackOutcome#SIGNATURE_INVALID} and {@link CallbackOutcome#BODY_TOO_LARGE}.
+ * check is reported to the same {@link CallbackObserver} the address check tells: a refusal as {@link
+ * CallbackOutcome#SIGNATURE_INVALID} or {@link CallbackOutcome#BODY_TOO_LARGE}, and each checked signature's
+ * result to {@link CallbackObserver#onSignatureChecked}.
  *
  * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} ({@link Builder#mode}, init-parameter
  * {@value #PARAM_MODE}) every check runs, is logged ("would have been refused") and observed as when
@@ -48,8 +51,10 @@ import org.slf4j.LoggerFactory;
  * over the limit goes on whole, the bytes already read followed by the rest of the stream.
  *
  * <p>Configure it programmatically with {@link #builder(WebhookSignatureVerifier)}, or through the
- * init-parameters named by the {@code PARAM_} constants; a missing or bad one stops {@link #init} with
- * a message that names it (and never echoes the secret).
+ * init-parameters named by the {@code PARAM_} constants, one way only: a filter made by the builder
+ * refuses its init-parameters in {@link #init}, as {@link VippsCallbackFilter} does. A missing or bad
+ * init-parameter stops {@link #init} with a message that names it (and never echoes the secret); values
+ * are read by {@link io.github.vippscallback.settings.SettingText}, as everywhere else.
  */
 public final class VippsWebhookSignatureFilter implements Filter {
 
@@ -69,6 +74,10 @@ public final class VippsWebhookSignatureFilter implements Filter {
    * request that would be refused but lets it through.
    */
   public static final String PARAM_MODE = "mode";
+
+  /** Every init-parameter the filter reads. */
+  static final List<String> INIT_PARAMETERS =
+      List.of(PARAM_WEBHOOK_SECRET, PARAM_PUBLIC_URL, PARAM_MAX_BODY_SIZE, PARAM_DATE_WINDOW, PARAM_MODE);
 
   /** The default largest body: 64 KiB, far above any Vipps webhook event. */
   public static final int DEFAULT_MAX_BODY_SIZE = WebhookSignatureCheck.DEFAULT_MAX_BODY_SIZE;
@@ -105,14 +114,28 @@ public final class VippsWebhookSignatureFilter implements Filter {
   }
 
   /**
-   * Reads the init-parameters, unless the filter was built with {@link #builder}, whose settings win.
+   * Reads the init-parameters. A filter made by {@link #builder} reads none: given one of this filter's
+   * init-parameters it fails rather than ignore it, as {@link VippsCallbackFilter} does.
    *
-   * @throws ServletException when an init-parameter is missing or bad; the message names it
+   * @throws ServletException when an init-parameter is missing or bad (the message names it), or when a
+   *     filter made by {@link #builder} is given init-parameters
    */
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
     WebhookSignatureCheck current = settings;
-    if (current == null) {
+    if (current != null) {
+      List<String> present = new ArrayList<>();
+      for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+        if (INIT_PARAMETERS.contains(name)) {
+          present.add(name);
+        }
+      }
+      if (!present.isEmpty()) {
+        throw new ServletException("VippsWebhookSignatureFilter '" + filterConfig.getFilterName()
+            + "' was configured with VippsWebhookSignatureFilter.builder(...), so its init-parameters "
+            + present + " would be ignored; configure it one way only");
+      }
+    } else {
       current = Settings.from(filterConfig);
       settings = current;
     }
@@ -213,7 +236,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
       String window = config.getInitParameter(PARAM_DATE_WINDOW);
       if (window != null) {
         try {
-          verifier.dateWindow(DurationText.parse(window));
+          verifier.dateWindow(SettingText.duration(window));
         } catch (IllegalArgumentException e) {
           throw new ServletException(
               "Init-parameter '" + PARAM_DATE_WINDOW + "' must be a duration from 1s to 1h such as 5m, 300s"
@@ -234,7 +257,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
       String maxBodySize = config.getInitParameter(PARAM_MAX_BODY_SIZE);
       if (maxBodySize != null) {
         try {
-          builder.maxBodySize(parseSize(maxBodySize));
+          builder.maxBodySize(SettingText.size(maxBodySize, MAX_MAX_BODY_SIZE));
         } catch (IllegalArgumentException e) {
           throw new ServletException(
               "Init-parameter '" + PARAM_MAX_BODY_SIZE + "' must be a size from 1 byte to 10MB such as 65536,"
@@ -252,30 +275,6 @@ public final class VippsWebhookSignatureFilter implements Filter {
         }
       }
       return builder.check.build();
-    }
-
-    /** {@code 65536}, {@code 64KB} or {@code 1MB} (binary units). */
-    static int parseSize(String text) {
-      String value = text.trim().toUpperCase(Locale.ROOT);
-      long unit = 1;
-      if (value.endsWith("KB")) {
-        unit = 1024;
-        value = value.substring(0, value.length() - 2);
-      } else if (value.endsWith("MB")) {
-        unit = 1024 * 1024;
-        value = value.substring(0, value.length() - 2);
-      } else if (value.endsWith("B")) {
-        value = value.substring(0, value.length() - 1);
-      }
-      try {
-        long size = Math.multiplyExact(Long.parseLong(value.trim()), unit);
-        if (size < 1 || size > MAX_MAX_BODY_SIZE) {
-          throw new IllegalArgumentException(text);
-        }
-        return (int) size;
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw new IllegalArgumentException(text, e);
-      }
     }
   }
 
@@ -312,7 +311,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
     }
 
     /** Who is told of each check; default: nobody. */
-    public Builder observer(WebhookSignatureObserver observer) {
+    public Builder observer(CallbackObserver observer) {
       check.observer(observer);
       return this;
     }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * VippsWebhookSignatureFilter} on servlets, the Spring Boot starter's WebFlux filter on Reactor Netty. The
  * stack reads the body; this decides, logs each refusal at WARN (at most {@value #WARNINGS_PER_SECOND}
  * lines a second, the next line counting those suppressed; never the secret or the signature), tells the
- * {@link WebhookSignatureObserver} and builds the 401 or 413 answer. Build one with {@link
+ * {@link CallbackObserver} and builds the 401 or 413 answer. Build one with {@link
  * #builder(WebhookSignatureVerifier)}. Immutable settings, thread-safe.
  *
  * <p>The order a stack follows: {@link #announcesTooLarge} (then {@link #bodyTooLarge}), else {@link
@@ -40,7 +40,7 @@ public final class WebhookSignatureCheck {
   private final WebhookSignatureVerifier verifier;
   private final @Nullable WebhookTarget publicUrl;
   private final int maxBodySize;
-  private final WebhookSignatureObserver observer;
+  private final CallbackObserver observer;
   private final EnforcementMode mode;
   private final LogRateLimiter warnings =
       new LogRateLimiter(WARNINGS_PER_SECOND, Duration.ofSeconds(1), System::nanoTime);
@@ -50,7 +50,7 @@ public final class WebhookSignatureCheck {
       WebhookSignatureVerifier verifier,
       @Nullable WebhookTarget publicUrl,
       int maxBodySize,
-      WebhookSignatureObserver observer,
+      CallbackObserver observer,
       EnforcementMode mode) {
     this.verifier = verifier;
     this.publicUrl = publicUrl;
@@ -82,7 +82,7 @@ public final class WebhookSignatureCheck {
   /** Counts and logs a body over the limit; the caller answers 413 ({@link #answer}) when enforcing. */
   public <R> void bodyTooLarge(R request, CallbackRequestView<R> view) {
     try {
-      observer.onBodyTooLarge();
+      observer.onOutcome(CallbackOutcome.BODY_TOO_LARGE);
     } catch (RuntimeException e) {
       observerFailed("a body over the limit", e);
     }
@@ -116,6 +116,9 @@ public final class WebhookSignatureCheck {
   public <R> void conclude(R request, CallbackRequestView<R> view, WebhookSignatureResult result) {
     try {
       observer.onSignatureChecked(result);
+      if (!result.isValid()) {
+        observer.onOutcome(CallbackOutcome.SIGNATURE_INVALID);
+      }
     } catch (RuntimeException e) {
       observerFailed(result.name(), e);
     }
@@ -151,7 +154,7 @@ public final class WebhookSignatureCheck {
   /** An observer that throws must not change the answer, nor flood the log. */
   private void observerFailed(String what, RuntimeException e) {
     if (observerFailures.tryAcquire()) {
-      log.error("WebhookSignatureObserver {} threw on {}; the request was answered regardless"
+      log.error("CallbackObserver {} threw on {}; the request was answered regardless"
           + " (logged at most once a minute)", observer.getClass().getName(), what, e);
     }
   }
@@ -183,7 +186,7 @@ public final class WebhookSignatureCheck {
     private final WebhookSignatureVerifier verifier;
     private @Nullable WebhookTarget publicUrl;
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
-    private WebhookSignatureObserver observer = WebhookSignatureObserver.NONE;
+    private CallbackObserver observer = CallbackObserver.NONE;
     private EnforcementMode mode = EnforcementMode.ENFORCE;
 
     private Builder(WebhookSignatureVerifier verifier) {
@@ -218,7 +221,7 @@ public final class WebhookSignatureCheck {
     }
 
     /** Who is told of each check; default: nobody. */
-    public Builder observer(WebhookSignatureObserver observer) {
+    public Builder observer(CallbackObserver observer) {
       this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }

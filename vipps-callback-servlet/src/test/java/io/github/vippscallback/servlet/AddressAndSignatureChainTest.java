@@ -89,7 +89,7 @@ class AddressAndSignatureChainTest {
     VippsWebhookSignatureFilter signatureFilter = VippsWebhookSignatureFilter
         .builder(WebhookSignatureVerifier.of(SECRET))
         .maxBodySize(MAX_BODY_SIZE)
-        .observer(WebhookSignatureObserver.forwardingTo(observer))
+        .observer(observer)
         .mode(mode)
         .build();
     tomcat = GuardedTomcat.start(baseDir,

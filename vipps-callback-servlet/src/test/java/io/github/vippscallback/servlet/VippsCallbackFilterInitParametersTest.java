@@ -272,12 +272,6 @@ class VippsCallbackFilterInitParametersTest {
         .doesNotThrowAnyException();
   }
 
-  @Test
-  void listsAreTrimmedAndEmptyItemsIgnored() {
-    assertThat(InitParameters.splitList(" 10.0.0.1 ,, ::1 ,")).containsExactly("10.0.0.1", "::1");
-    assertThat(InitParameters.splitList(" , ")).isEmpty();
-  }
-
   private static long refreshThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(thread -> thread.isAlive() && thread.getName().equals(REFRESH_THREAD))

@@ -122,4 +122,20 @@ class VippsWebhookSignatureFilterInitTest {
 
     assertThat(filter.toString()).contains("maxBodySize=10");
   }
+
+  @Test
+  void aFilterBuiltInCodeRefusesInitParametersItWouldIgnoreAsTheAddressFilterDoes() {
+    VippsWebhookSignatureFilter filter =
+        VippsWebhookSignatureFilter.builder(io.github.vippscallback.webhook.WebhookSignatureVerifier.of("s"))
+            .build();
+
+    assertThatThrownBy(() -> filter.init(config(Map.of("max-body-size", "1MB", "mode", "report-only"))))
+        .isInstanceOf(ServletException.class)
+        .hasMessageContaining("max-body-size")
+        .hasMessageContaining("mode")
+        .hasMessageContaining("builder")
+        .hasMessageContaining("configure it one way only");
+    assertThatCode(() -> filter.init(config(Map.of("some-container-setting", "x"))))
+        .doesNotThrowAnyException();
+  }
 }

@@ -47,16 +47,18 @@ class VippsWebhookSignatureFilterTomcatTest {
 
   @BeforeAll
   static void startTomcat() throws Exception {
-    WebhookSignatureObserver observer =
-        new WebhookSignatureObserver() {
+    CallbackObserver observer =
+        new CallbackObserver() {
           @Override
           public void onSignatureChecked(WebhookSignatureResult result) {
             observed.add(result.name());
           }
 
           @Override
-          public void onBodyTooLarge() {
-            observed.add("BODY_TOO_LARGE");
+          public void onOutcome(CallbackOutcome outcome) {
+            if (outcome == CallbackOutcome.BODY_TOO_LARGE) {
+              observed.add("BODY_TOO_LARGE");
+            }
           }
         };
     tomcat =

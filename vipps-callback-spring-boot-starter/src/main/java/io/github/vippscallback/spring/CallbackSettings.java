@@ -30,10 +30,10 @@ final class CallbackSettings {
   static final String PATHS = VippsCallbackProperties.PREFIX + ".paths";
   static final String RETRY_AFTER = VippsCallbackProperties.PREFIX + ".retry-after";
 
-  static final String ADDRESS_OR_RANGE =
-      "IPv4 or IPv6 address literals or CIDR ranges with zero host bits, e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32";
-  static final String DNS_SERVER =
-      "IP address literals with an optional port (no host names): 10.0.0.53, 127.0.0.1:5353, ::1, [::1]:5353";
+  /** What each entry of a list of addresses or ranges may be: one text for every integration. */
+  static final String ADDRESS_OR_RANGE = IpRange.FORMAT;
+  /** What each DNS server may be: one text for every integration. */
+  static final String DNS_SERVER = VippsAllowlist.DNS_SERVER_FORMAT;
 
   private CallbackSettings() {}
 
@@ -106,7 +106,7 @@ final class CallbackSettings {
     set(DNS_SERVERS, String.join(",", dns.getServers()), DNS_SERVER, () -> builder.dnsServers(dns.getServers()));
     set(ADDITIONAL_ADDRESSES, String.join(",", properties.getAdditionalAddresses()), ADDRESS_OR_RANGE,
         () -> builder.additionalAddresses(properties.getAdditionalAddresses()));
-    set(ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()), "DNS host names, e.g. callback.example.com",
+    set(ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()), VippsAllowlist.HOST_FORMAT,
         () -> builder.additionalHosts(properties.getAdditionalHosts()));
     set(DNS_TIMEOUT, typed.of(DNS_TIMEOUT, dns.getTimeout()), "a positive duration, e.g. 2s",
         () -> builder.queryTimeout(dns.getTimeout()));

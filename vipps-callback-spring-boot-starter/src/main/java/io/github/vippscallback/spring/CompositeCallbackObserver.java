@@ -2,7 +2,9 @@ package io.github.vippscallback.spring;
 
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.webhook.WebhookSignatureResult;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Tells every {@link CallbackObserver} bean of the context, in order; one failing does not stop the rest. */
 final class CompositeCallbackObserver implements CallbackObserver {
@@ -22,10 +24,19 @@ final class CompositeCallbackObserver implements CallbackObserver {
 
   @Override
   public void onOutcome(CallbackOutcome outcome) {
+    tellEach(observer -> observer.onOutcome(outcome));
+  }
+
+  @Override
+  public void onSignatureChecked(WebhookSignatureResult result) {
+    tellEach(observer -> observer.onSignatureChecked(result));
+  }
+
+  private void tellEach(Consumer<CallbackObserver> event) {
     RuntimeException failure = null;
     for (CallbackObserver observer : observers) {
       try {
-        observer.onOutcome(outcome);
+        event.accept(observer);
       } catch (RuntimeException e) {
         if (failure == null) {
           failure = e;
@@ -35,7 +46,7 @@ final class CompositeCallbackObserver implements CallbackObserver {
       }
     }
     if (failure != null) {
-      throw failure; // the guard logs it, rate-limited, and answers regardless
+      throw failure; // the check logs it, rate-limited, and answers regardless
     }
   }
 }

@@ -4,7 +4,6 @@ import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.servlet.CallbackGuard;
 import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
@@ -73,8 +72,7 @@ public final class VippsCallbackAutoConfiguration {
       "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
   static final String HTTP_SECURITY = "org.springframework.security.config.annotation.web.builders.HttpSecurity";
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackAutoConfiguration() {}
+  VippsCallbackAutoConfiguration() {}
 
   /**
    * The check on servlet requests: client address against the allowlist, telling every {@link
@@ -83,7 +81,7 @@ public final class VippsCallbackAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public VippsRequestGuard vippsRequestGuard(CallbackGuard vippsCallbackGuard) {
+  VippsRequestGuard vippsRequestGuard(CallbackGuard vippsCallbackGuard) {
     return VippsRequestGuard.of(vippsCallbackGuard);
   }
 
@@ -105,7 +103,7 @@ public final class VippsCallbackAutoConfiguration {
         endpoints::endpoints,
         new ServletPathPrefix(beanFactory, environment),
         properties.getWebhook(),
-        WebhookSignatureObserver.forwardingTo(CompositeCallbackObserver.of(observers.orderedStream().toList())),
+        CompositeCallbackObserver.of(observers.orderedStream().toList()),
         WebhookSignatures.mode(properties),
         new TypedValues(environment));
   }
@@ -117,7 +115,7 @@ public final class VippsCallbackAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public VippsCallbackEndpoints vippsCallbackEndpoints(
+  VippsCallbackEndpoints vippsCallbackEndpoints(
       ListableBeanFactory beanFactory, Environment environment, VippsCallbackProperties properties) {
     return new VippsCallbackEndpoints(new HandlerMappingDiscovery(beanFactory,
         new ServletPathPrefix(beanFactory, environment), HandlerMappingDiscovery.checkPaths(properties.getPaths())));

@@ -31,7 +31,7 @@ class VippsCallbackCoreConfiguration {
    */
   @Bean(name = VippsCallbackAutoConfiguration.ALLOWLIST_BEAN, initMethod = "start", destroyMethod = "close")
   @ConditionalOnMissingBean
-  public VippsAllowlist vippsCallbackAllowlist(
+  VippsAllowlist vippsCallbackAllowlist(
       VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers,
       Environment environment) {
     return CallbackSettings.allowlist(properties, customizers.orderedStream().toList(), new TypedValues(environment));
@@ -52,7 +52,7 @@ class VippsCallbackCoreConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public ClientAddressResolver vippsCallbackClientAddressResolver(VippsCallbackProperties properties) {
+  ClientAddressResolver vippsCallbackClientAddressResolver(VippsCallbackProperties properties) {
     return CallbackSettings.clientAddressResolver(properties);
   }
 
@@ -65,7 +65,7 @@ class VippsCallbackCoreConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public CallbackGuard vippsCallbackGuard(
+  CallbackGuard vippsCallbackGuard(
       VippsAllowlist vippsCallbackAllowlist,
       ClientAddressResolver vippsCallbackClientAddressResolver,
       ObjectProvider<CallbackObserver> observers,

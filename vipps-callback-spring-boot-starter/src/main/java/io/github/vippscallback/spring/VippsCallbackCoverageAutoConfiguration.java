@@ -18,8 +18,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)
 public final class VippsCallbackCoverageAutoConfiguration {
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackCoverageAutoConfiguration() {}
+  VippsCallbackCoverageAutoConfiguration() {}
 
   @Bean
   static UnguardedApplicationCheck vippsCallbackUnguardedApplicationCheck(

@@ -2,7 +2,6 @@ package io.github.vippscallback.spring;
 
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackGuard;
-import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
 import io.github.vippscallback.spring.reactive.ReactiveWebhookSignatures;
 import io.github.vippscallback.spring.reactive.SignedEndpoints;
@@ -58,8 +57,7 @@ public final class VippsCallbackReactiveAutoConfiguration {
   static final String SERVER_HTTP_SECURITY =
       "org.springframework.security.config.web.server.ServerHttpSecurity";
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackReactiveAutoConfiguration() {}
+  VippsCallbackReactiveAutoConfiguration() {}
 
   /**
    * The {@link VippsCallback} handler mappings of every WebFlux {@code RequestMappingHandlerMapping}
@@ -68,7 +66,7 @@ public final class VippsCallbackReactiveAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public ReactiveCallbackEndpoints vippsCallbackEndpoints(
+  ReactiveCallbackEndpoints vippsCallbackEndpoints(
       ListableBeanFactory beanFactory, VippsCallbackProperties properties) {
     return ReactiveCallbackEndpoints.discoveredBy(new ReactiveHandlerMappingDiscovery(
         beanFactory, HandlerMappingDiscovery.checkPaths(properties.getPaths())));
@@ -89,7 +87,7 @@ public final class VippsCallbackReactiveAutoConfiguration {
         endpoints::endpoints,
         () -> "",
         properties.getWebhook(),
-        WebhookSignatureObserver.forwardingTo(CompositeCallbackObserver.of(observers.orderedStream().toList())),
+        CompositeCallbackObserver.of(observers.orderedStream().toList()),
         WebhookSignatures.mode(properties));
   }
 

@@ -66,13 +66,12 @@ public final class VippsCallbackReactiveSecurityAutoConfiguration {
   private static final Mono<ServerWebExchangeMatcher.MatchResult> NO_MATCH =
       ServerWebExchangeMatcher.MatchResult.notMatch();
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackReactiveSecurityAutoConfiguration() {}
+  VippsCallbackReactiveSecurityAutoConfiguration() {}
 
   /** Grants only exchanges from Vipps' request servers; compose it into chains of your own. */
   @Bean(AUTHORIZATION_MANAGER_BEAN)
   @ConditionalOnMissingBean(name = AUTHORIZATION_MANAGER_BEAN)
-  public VippsRequestServersReactiveAuthorizationManager vippsRequestServers(CallbackGuard guard) {
+  VippsRequestServersReactiveAuthorizationManager vippsRequestServers(CallbackGuard guard) {
     return new VippsRequestServersReactiveAuthorizationManager(guard);
   }
 
@@ -80,7 +79,7 @@ public final class VippsCallbackReactiveSecurityAutoConfiguration {
   @Bean(WEB_FILTER_CHAIN_BEAN)
   @Order(WEB_FILTER_CHAIN_ORDER)
   @ConditionalOnMissingBean(name = WEB_FILTER_CHAIN_BEAN)
-  public SecurityWebFilterChain vippsCallbackSecurityWebFilterChain(
+  SecurityWebFilterChain vippsCallbackSecurityWebFilterChain(
       ServerHttpSecurity http,
       ReactiveCallbackEndpoints endpoints,
       @Qualifier(AUTHORIZATION_MANAGER_BEAN) ReactiveAuthorizationManager<AuthorizationContext> vippsRequestServers,

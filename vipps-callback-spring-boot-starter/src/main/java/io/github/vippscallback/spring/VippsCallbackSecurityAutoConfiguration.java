@@ -60,14 +60,13 @@ public final class VippsCallbackSecurityAutoConfiguration {
   /** The order of the starter's chain: ahead of the application's chains (and of Boot's default). */
   public static final int FILTER_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackSecurityAutoConfiguration() {}
+  VippsCallbackSecurityAutoConfiguration() {}
 
   /** Grants only requests from Vipps' request servers; compose it into chains of your own. */
   @Bean(AUTHORIZATION_MANAGER_BEAN)
   @ConditionalOnMissingBean(name = AUTHORIZATION_MANAGER_BEAN)
-  public VippsRequestServersAuthorizationManager vippsRequestServers(VippsRequestGuard guard) {
-    return new VippsRequestServersAuthorizationManager(guard);
+  VippsRequestServersAuthorizationManager vippsRequestServers(VippsRequestGuard guard) {
+    return VippsRequestServersAuthorizationManager.vippsRequestServers(guard);
   }
 
   /**
@@ -78,7 +77,7 @@ public final class VippsCallbackSecurityAutoConfiguration {
   @Bean(FILTER_CHAIN_BEAN)
   @Order(FILTER_CHAIN_ORDER)
   @ConditionalOnMissingBean(name = FILTER_CHAIN_BEAN)
-  public SecurityFilterChain vippsCallbackSecurityFilterChain(
+  SecurityFilterChain vippsCallbackSecurityFilterChain(
       HttpSecurity http,
       VippsCallbackEndpoints endpoints,
       @Qualifier(AUTHORIZATION_MANAGER_BEAN) AuthorizationManager<RequestAuthorizationContext> vippsRequestServers,

@@ -3,6 +3,7 @@ package io.github.vippscallback.spring;
 import io.github.vippscallback.servlet.GuardVerdict;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -37,9 +38,13 @@ public final class VippsRequestServersAuthorizationManager
 
   private final VippsRequestGuard guard;
 
-  /** A manager that asks {@code guard}. */
-  public VippsRequestServersAuthorizationManager(VippsRequestGuard guard) {
-    this.guard = guard;
+  VippsRequestServersAuthorizationManager(VippsRequestGuard guard) {
+    this.guard = Objects.requireNonNull(guard, "guard");
+  }
+
+  /** A manager that grants what {@code guard} lets through, e.g. for a chain built without the starter's bean. */
+  public static VippsRequestServersAuthorizationManager vippsRequestServers(VippsRequestGuard guard) {
+    return new VippsRequestServersAuthorizationManager(guard);
   }
 
   @Override

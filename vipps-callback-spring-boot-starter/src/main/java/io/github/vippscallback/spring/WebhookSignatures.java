@@ -1,9 +1,9 @@
 package io.github.vippscallback.spring;
 
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.EnforcementMode;
 import io.github.vippscallback.servlet.WebhookSignatureCheck;
-import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ final class WebhookSignatures implements SmartInitializingSingleton {
   private final @Nullable String publicUrl;
   private final int maxBodySize;
   private final Duration dateWindow;
-  private final WebhookSignatureObserver observer;
+  private final CallbackObserver observer;
   private final EnforcementMode mode;
   private volatile @Nullable List<Group> groups;
 
@@ -68,7 +68,7 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       Supplier<List<CallbackEndpoint>> endpoints,
       Supplier<String> servletPathPrefix,
       VippsCallbackProperties.Webhook webhook,
-      WebhookSignatureObserver observer,
+      CallbackObserver observer,
       EnforcementMode mode) {
     this(endpoints, servletPathPrefix, webhook, observer, mode, TypedValues.BOUND);
   }
@@ -78,7 +78,7 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       Supplier<List<CallbackEndpoint>> endpoints,
       Supplier<String> servletPathPrefix,
       VippsCallbackProperties.Webhook webhook,
-      WebhookSignatureObserver observer,
+      CallbackObserver observer,
       EnforcementMode mode,
       TypedValues typed) {
     this.endpoints = endpoints;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vippscallback.servlet.EnforcementMode;
-import io.github.vippscallback.servlet.WebhookSignatureObserver;
+import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.spring.VippsCallback.Signature;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ class WebhookSignaturesTests {
     VippsCallbackProperties.Webhook webhook = new VippsCallbackProperties.Webhook();
     webhook.setSecret(secret);
     webhook.setSecrets(secrets);
-    return new WebhookSignatures(() -> ENDPOINTS, () -> "/api", webhook, WebhookSignatureObserver.NONE,
+    return new WebhookSignatures(() -> ENDPOINTS, () -> "/api", webhook, CallbackObserver.NONE,
         EnforcementMode.ENFORCE);
   }
 

@@ -1,6 +1,7 @@
 package io.github.vippscallback.spring.actuate;
 
-import io.github.vippscallback.allowlist.DnsRefreshListener;
+import io.github.vippscallback.allowlist.AllowlistChange;
+import io.github.vippscallback.allowlist.AllowlistListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.time.Duration;
  * tagged {@code outcome} = {@code success} or {@code failure}, {@code host} and {@code type} ({@code A}
  * or {@code AAAA}). Runs on the allowlist's refresh thread, never on a request.
  */
-public final class MicrometerDnsRefreshListener implements DnsRefreshListener {
+public final class MicrometerDnsRefreshListener implements AllowlistListener {
 
   /** The timer's name. */
   public static final String REFRESH = "vipps.callback.dns.refresh";
@@ -22,8 +23,14 @@ public final class MicrometerDnsRefreshListener implements DnsRefreshListener {
     this.registry = registry;
   }
 
+  /** Nothing: the set's size is a gauge of {@link VippsAllowlistMeterBinder}. */
   @Override
-  public void onRefresh(String host, String recordType, boolean success, Duration took) {
+  public void onChange(AllowlistChange change) {
+    // counted elsewhere
+  }
+
+  @Override
+  public void onLookup(String host, String recordType, boolean success, Duration took) {
     Timer.builder(REFRESH)
         .tag("outcome", success ? "success" : "failure")
         .tag("host", host)

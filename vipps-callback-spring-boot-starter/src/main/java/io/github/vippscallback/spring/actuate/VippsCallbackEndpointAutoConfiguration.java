@@ -21,14 +21,13 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnSingleCandidate(VippsAllowlist.class)
 public final class VippsCallbackEndpointAutoConfiguration {
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackEndpointAutoConfiguration() {}
+  VippsCallbackEndpointAutoConfiguration() {}
 
   /** The endpoint. */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
-  public VippsCallbackEndpoint vippsCallbackEndpoint(VippsAllowlist allowlist) {
+  VippsCallbackEndpoint vippsCallbackEndpoint(VippsAllowlist allowlist) {
     return new VippsCallbackEndpoint(allowlist);
   }
 }

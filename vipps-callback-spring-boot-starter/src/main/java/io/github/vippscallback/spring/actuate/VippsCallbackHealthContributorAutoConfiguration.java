@@ -23,8 +23,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnSingleCandidate(VippsAllowlist.class)
 public final class VippsCallbackHealthContributorAutoConfiguration {
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackHealthContributorAutoConfiguration() {}
+  VippsCallbackHealthContributorAutoConfiguration() {}
 
   /**
    * The health contributor, registered as {@code vippsCallback}. (The enabled-condition sits here, not on
@@ -33,7 +32,7 @@ public final class VippsCallbackHealthContributorAutoConfiguration {
   @Bean
   @ConditionalOnEnabledHealthIndicator("vippscallback")
   @ConditionalOnMissingBean(name = "vippsCallbackHealthIndicator")
-  public VippsCallbackHealthIndicator vippsCallbackHealthIndicator(VippsAllowlist allowlist) {
+  VippsCallbackHealthIndicator vippsCallbackHealthIndicator(VippsAllowlist allowlist) {
     return new VippsCallbackHealthIndicator(allowlist);
   }
 }

@@ -31,27 +31,26 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnSingleCandidate(VippsAllowlist.class)
 public final class VippsCallbackMetricsAutoConfiguration {
 
-  /** Creates the auto-configuration. */
-  public VippsCallbackMetricsAutoConfiguration() {}
+  VippsCallbackMetricsAutoConfiguration() {}
 
   /** Counts guarded requests by outcome. */
   @Bean
   @ConditionalOnMissingBean
-  public MicrometerCallbackObserver vippsCallbackMetricsObserver(MeterRegistry registry) {
+  MicrometerCallbackObserver vippsCallbackMetricsObserver(MeterRegistry registry) {
     return new MicrometerCallbackObserver(registry);
   }
 
   /** Measures the allowlist's size. */
   @Bean
   @ConditionalOnMissingBean
-  public VippsAllowlistMeterBinder vippsAllowlistMeterBinder(VippsAllowlist allowlist) {
+  VippsAllowlistMeterBinder vippsAllowlistMeterBinder(VippsAllowlist allowlist) {
     return new VippsAllowlistMeterBinder(allowlist);
   }
 
   /** Times the allowlist's background DNS lookups, when the starter builds the allowlist. */
   @Bean
   @ConditionalOnMissingBean(name = "vippsCallbackDnsRefreshMetrics")
-  public VippsAllowlistBuilderCustomizer vippsCallbackDnsRefreshMetrics(MeterRegistry registry) {
-    return builder -> builder.refreshListener(new MicrometerDnsRefreshListener(registry));
+  VippsAllowlistBuilderCustomizer vippsCallbackDnsRefreshMetrics(MeterRegistry registry) {
+    return builder -> builder.listener(new MicrometerDnsRefreshListener(registry));
   }
 }

@@ -3,6 +3,7 @@ package io.github.vippscallback.allowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
 import java.io.IOException;
@@ -14,14 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 
-/** {@link DnsRefreshListener}s against a real DNS server on loopback. */
-class DnsRefreshListenerTest {
+/** {@link AllowlistListener}s told of lookups, against a real DNS server on loopback. */
+class AllowlistListenerLookupTest {
 
   private static final Duration GENEROUS = Duration.ofSeconds(20);
   private static final String MT1 = "callback-mt-1.vipps.no";
   private static final String MT2 = "callback-mt-2.vipps.no";
 
-  /** One call of {@link DnsRefreshListener#onRefresh}. */
+  /** One call of {@link AllowlistListener#onLookup}. */
   record Refresh(String host, String recordType, boolean success, Duration took) {}
 
   private LoopbackDnsServer dns;
@@ -41,21 +42,31 @@ class DnsRefreshListenerTest {
     dns.close();
   }
 
-  private VippsAllowlist started(DnsRefreshListener... listeners) {
+  private VippsAllowlist started(AllowlistListener... listeners) {
     VippsAllowlist.Builder builder = VippsAllowlist.builder(VippsEnvironment.TEST)
         .dnsServers(List.of(dns.address()))
         .queryTimeout(Duration.ofMillis(500))
         .retries(0);
-    for (DnsRefreshListener listener : listeners) {
-      builder.refreshListener(listener);
+    for (AllowlistListener listener : listeners) {
+      builder.listener(listener);
     }
     allowlist = builder.build();
     allowlist.start();
     return allowlist;
   }
 
-  private DnsRefreshListener recording() {
-    return (host, recordType, success, took) -> refreshes.add(new Refresh(host, recordType, success, took));
+  private AllowlistListener recording() {
+    return new AllowlistListener() {
+      @Override
+      public void onChange(AllowlistChange change) {
+        // only lookups are recorded here
+      }
+
+      @Override
+      public void onLookup(String host, String recordType, boolean success, Duration took) {
+        refreshes.add(new Refresh(host, recordType, success, took));
+      }
+    };
   }
 
   @Test
@@ -101,8 +112,16 @@ class DnsRefreshListenerTest {
   void aThrowingListenerNeitherStopsTheOthersNorTheAllowlist() throws InterruptedException {
     dns.answer(MT1, 60, "192.0.2.1");
     dns.answer(MT2, 60, "192.0.2.2");
-    DnsRefreshListener throwing = (host, recordType, success, took) -> {
-      throw new IllegalStateException("listener failure");
+    AllowlistListener throwing = new AllowlistListener() {
+      @Override
+      public void onChange(AllowlistChange change) {
+        throw new IllegalStateException("listener failure");
+      }
+
+      @Override
+      public void onLookup(String host, String recordType, boolean success, Duration took) {
+        throw new IllegalStateException("listener failure");
+      }
     };
 
     VippsAllowlist started = started(throwing, recording());
@@ -111,5 +130,39 @@ class DnsRefreshListenerTest {
     await().atMost(GENEROUS).until(() -> refreshes.size() == 4);
     assertThat(started.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
     assertThat(started.decide("192.0.2.2")).isEqualTo(AllowlistDecision.ALLOWED);
+  }
+
+  @Test
+  void aListenerAddedToTheRunningAllowlistHearsLookupsAndChangesAlike() throws InterruptedException {
+    dns.answer(MT1, 1, "192.0.2.1");
+    dns.answer(MT2, 1, "192.0.2.2");
+    allowlist = VippsAllowlist.builder(VippsEnvironment.TEST)
+        .dnsServers(List.of(dns.address()))
+        .queryTimeout(Duration.ofMillis(500))
+        .retries(0)
+        .minTtl(Duration.ofSeconds(1))
+        .build();
+    VippsAllowlist started = allowlist;
+    started.start();
+    assertThat(started.awaitFirstResolution(GENEROUS)).isTrue();
+    List<AllowlistChange> changes = new CopyOnWriteArrayList<>();
+    AllowlistListener both = new AllowlistListener() {
+      @Override
+      public void onChange(AllowlistChange change) {
+        changes.add(change);
+      }
+
+      @Override
+      public void onLookup(String host, String recordType, boolean success, Duration took) {
+        refreshes.add(new Refresh(host, recordType, success, took));
+      }
+    };
+
+    started.addListener(both);
+    dns.answer(MT1, 1, "192.0.2.7");
+
+    await().atMost(GENEROUS).until(() -> !changes.isEmpty());
+    assertThat(changes.get(0).added()).contains(IpRange.parse("192.0.2.7"));
+    assertThat(refreshes).extracting(Refresh::host).contains(MT1);
   }
 }
