@@ -1,5 +1,6 @@
 package io.github.vippscallback.servlet;
 
+import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ADDITIONAL_ADDRESSES;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ADDITIONAL_HOSTS;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_DNS_SERVERS;
@@ -43,6 +44,7 @@ final class InitParameters {
       PARAM_MAX_STALE,
       PARAM_ADDITIONAL_HOSTS,
       PARAM_ADDITIONAL_ADDRESSES,
+      PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES,
       PARAM_RETRY_AFTER,
       PARAM_MODE);
 
@@ -51,6 +53,7 @@ final class InitParameters {
   static final String DNS_SERVER_LIST_FORMAT =
       "comma-separated DNS servers, each an IP address: ip, ip:port or [v6]:port, e.g. 10.0.0.53, [2001:db8::53]:53";
   static final String HOST_LIST_FORMAT = "comma-separated host names, e.g. callback-5.vipps.no";
+  static final String BOOLEAN_FORMAT = "true or false";
 
   /** What the init-parameters configure. */
   record Settings(
@@ -122,6 +125,11 @@ final class InitParameters {
       apply(PARAM_ADDITIONAL_ADDRESSES, ADDRESS_LIST_FORMAT,
           () -> builder.additionalAddresses(additionalAddresses));
     }
+    String acceptSpecialPurpose = config.getInitParameter(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES);
+    if (acceptSpecialPurpose != null) {
+      builder.acceptSpecialPurposeAddresses(
+          parse(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, BOOLEAN_FORMAT, InitParameters::parseBoolean));
+    }
     List<String> trustedProxies = list(PARAM_TRUSTED_PROXIES);
     ClientAddressResolver resolver = trustedProxies.isEmpty()
         ? ClientAddressResolver.ignoringForwardedHeaders()
@@ -192,6 +200,18 @@ final class InitParameters {
   private List<String> list(String name) {
     String value = config.getInitParameter(name);
     return value == null ? List.of() : splitList(value);
+  }
+
+  /** {@code true} or {@code false}, ignoring case and surrounding white space; nothing else. */
+  static boolean parseBoolean(String value) {
+    String trimmed = value.trim();
+    if (trimmed.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (trimmed.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("not a boolean");
   }
 
   /** Splits a comma-separated list, trimming items and leaving out empty ones. */

@@ -35,7 +35,9 @@ class PathVariantsTest {
   static void start() throws Exception {
     dns = LoopbackDnsServer.start();
     dns.answer("callback-mt-1.vipps.no", 300, "127.0.0.2", "::1");
-    allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address())).build();
+    allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address()))
+        .acceptSpecialPurposeAddresses(true) // the scripted answers are loopback addresses, where the test requests come from
+        .build();
     allowlist.start();
     assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
     baseDir = Files.createTempDirectory("path-variants");

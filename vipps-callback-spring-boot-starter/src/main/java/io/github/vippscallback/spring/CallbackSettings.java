@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns {@link VippsCallbackProperties} into core objects, and every bad value into a
@@ -27,12 +29,16 @@ final class CallbackSettings {
   static final String DNS_MIN_TTL = VippsCallbackProperties.PREFIX + ".dns.min-ttl";
   static final String DNS_MAX_TTL = VippsCallbackProperties.PREFIX + ".dns.max-ttl";
   static final String DNS_MAX_STALE = VippsCallbackProperties.PREFIX + ".dns.max-stale";
+  static final String DNS_ACCEPT_SPECIAL_PURPOSE_ADDRESSES =
+      VippsCallbackProperties.PREFIX + ".dns.accept-special-purpose-addresses";
   static final String PATHS = VippsCallbackProperties.PREFIX + ".paths";
   static final String RETRY_AFTER = VippsCallbackProperties.PREFIX + ".retry-after";
 
   static final String ADDRESS_OR_RANGE =
       "IPv4 or IPv6 address literals or CIDR ranges with zero host bits, e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32";
   static final String DNS_SERVER = "'host', 'host:port' or '[IPv6]:port', e.g. 10.0.0.53, 127.0.0.1:5353, [::1]:53";
+
+  private static final Logger LOG = LoggerFactory.getLogger(VippsCallbackAutoConfiguration.class);
 
   private CallbackSettings() {}
 
@@ -100,6 +106,13 @@ final class CallbackSettings {
     set(DNS_MIN_TTL, text(dns.getMinTtl()), "a duration of at least 1s, e.g. 30s", () -> builder.minTtl(dns.getMinTtl()));
     set(DNS_MAX_TTL, text(dns.getMaxTtl()), "a duration not below min-ttl, e.g. 5m", () -> builder.maxTtl(dns.getMaxTtl()));
     set(DNS_MAX_STALE, text(dns.getMaxStale()), "a positive duration, e.g. 24h", () -> builder.maxStale(dns.getMaxStale()));
+    if (dns.isAcceptSpecialPurposeAddresses()) {
+      LOG.warn("Vipps callbacks: {}=true: DNS answers may bring loopback, private, link-local and other"
+          + " special-purpose addresses into the allowlist of request servers. For local testing only: in"
+          + " production such an answer comes from a broken or hostile resolver, and behind a local reverse"
+          + " proxy it lets every caller count as Vipps.", DNS_ACCEPT_SPECIAL_PURPOSE_ADDRESSES);
+      builder.acceptSpecialPurposeAddresses(true);
+    }
     for (VippsAllowlistBuilderCustomizer customizer : customizers) {
       customizer.customize(builder);
     }

@@ -45,6 +45,7 @@ class TwinEndpointsApplicationTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("vipps.callback.dns.servers", DNS::address);
+    registry.add("vipps.callback.dns.accept-special-purpose-addresses", () -> "true"); // the loopback DNS answers loopback addresses
   }
 
   @AfterAll

@@ -26,7 +26,9 @@ class ProgrammaticServerTest {
     dns = LoopbackDnsServer.start();
     dns.answer("callback-mt-1.vipps.no", 60, "127.0.0.2", "::1");
     dns.answer("callback-mt-2.vipps.no", 60, "127.0.0.3");
-    allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address())).build();
+    allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address()))
+        .acceptSpecialPurposeAddresses(true) // the scripted answers are loopback addresses, where the test requests come from
+        .build();
     server = ProgrammaticServer.start(0, allowlist, ClientAddressResolver.ignoringForwardedHeaders());
     assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(10))).isTrue();
   }

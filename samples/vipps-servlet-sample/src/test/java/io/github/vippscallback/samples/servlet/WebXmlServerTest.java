@@ -30,6 +30,8 @@ class WebXmlServerTest {
     dns.answer("callback-mt-1.vipps.no", 60, "127.0.0.2");
     dns.answer("callback-mt-2.vipps.no", 60, "127.0.0.3");
     System.setProperty(SampleSettings.DNS_SERVERS, dns.address());
+    // the scripted answers are loopback addresses, where the test requests come from
+    System.setProperty(SampleSettings.ACCEPT_SPECIAL_PURPOSE_ADDRESSES, "true");
   }
 
   @AfterEach
@@ -39,6 +41,7 @@ class WebXmlServerTest {
     }
     dns.close();
     System.clearProperty(SampleSettings.DNS_SERVERS);
+    System.clearProperty(SampleSettings.ACCEPT_SPECIAL_PURPOSE_ADDRESSES);
     System.clearProperty(SampleSettings.ENVIRONMENT);
     System.clearProperty(SampleSettings.ADDITIONAL_ADDRESSES);
   }

@@ -57,6 +57,7 @@ class WebhookReceiverApplicationTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("vipps.callback.dns.servers", DNS::address);
+    registry.add("vipps.callback.dns.accept-special-purpose-addresses", () -> "true"); // Loopback.requestServersOnLoopback() answers loopback addresses, where the test requests come from
     registry.add("vipps.api.base-url", () -> "http://127.0.0.1:" + VIPPS_API.port());
     registry.add("vipps.api.client-id", () -> "the-client-id");
     registry.add("vipps.api.client-secret", () -> CLIENT_SECRET);

@@ -36,6 +36,7 @@ class WebhookSignatureVerifiedTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("vipps.callback.dns.servers", DNS::address);
+    registry.add("vipps.callback.dns.accept-special-purpose-addresses", () -> "true"); // Loopback.requestServersOnLoopback() answers loopback addresses, where the test requests come from
     registry.add("vipps.callback.webhook.secret", () -> SECRET);
     registry.add("vipps.callback.webhook.public-url", () -> PUBLIC_URL);
   }
