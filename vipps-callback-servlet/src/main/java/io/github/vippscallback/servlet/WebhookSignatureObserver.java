@@ -1,6 +1,6 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.core.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookSignatureResult;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.core.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.servlet.EnforcementMode;
 import io.github.vippscallback.servlet.VippsWebhookSignatureFilter;
 import io.github.vippscallback.servlet.WebhookSignatureObserver;
