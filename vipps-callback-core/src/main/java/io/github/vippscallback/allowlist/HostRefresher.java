@@ -73,7 +73,10 @@ final class HostRefresher implements AutoCloseable {
   /** One host's one record type. */
   record Key(String host, RecordFamily family) {}
 
-  /** The state and scheduling of one key; written only on the refresh thread. Times are {@link System#nanoTime()}. */
+  /**
+   * The state and scheduling of one key; written only on the refresh thread. Times are {@link
+   * System#nanoTime()}.
+   */
   private static final class Slot {
     /** Read from any thread. */
     volatile FamilyState state = FamilyState.UNRESOLVED;
