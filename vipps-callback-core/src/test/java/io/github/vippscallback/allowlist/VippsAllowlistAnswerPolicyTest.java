@@ -205,8 +205,10 @@ class VippsAllowlistAnswerPolicyTest {
     int rounds = (dns.queryCount(hosts.get(0)) - queriesBefore) / 2; // an A and an AAAA query a round
     int changesDuring = changes.size() - changesBefore;
     assertThat(rounds).as("refresh rounds at the 1 s TTL").isGreaterThanOrEqualTo(3);
+    // One change per host and flip would be up to 8 a round; a round makes at most one (the first and last
+    // rounds may be cut by the 5 s window).
     assertThat(changesDuring).as("changes in %d rounds of %d hosts", rounds, hosts.size())
-        .isBetween(1, rounds + 1);
+        .isBetween(1, rounds + 2);
     assertThat(allowlist.isReady()).isTrue();
   }
 
