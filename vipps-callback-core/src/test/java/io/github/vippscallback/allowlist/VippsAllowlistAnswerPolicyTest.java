@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.testfixtures.LogCapture;
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
 import java.io.IOException;
 import java.time.Duration;
@@ -70,7 +71,7 @@ class VippsAllowlistAnswerPolicyTest {
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
     assertThat(allowlist.decide(PUBLIC_1)).isEqualTo(AllowlistDecision.ALLOWED);
 
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
       dns.answer(MT1, 1, "127.0.0.1", "10.0.0.1");
       await().atMost(GENEROUS).until(() -> host(allowlist, MT1).lastError() != null);
       int queriesAtFailure = dns.queryCount(MT1);
@@ -163,7 +164,7 @@ class VippsAllowlistAnswerPolicyTest {
     for (int i = 0; i < hosts.size(); i++) {
       dns.answer(hosts.get(i), 300, "93.184.216." + (i + 1));
     }
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
       VippsAllowlist allowlist = started(builder(VippsEnvironment.PROD).minTtl(Duration.ofMinutes(5))
           .maxTtl(Duration.ofMinutes(5)));
       await().atMost(GENEROUS).until(() -> changes.size() >= 1);
