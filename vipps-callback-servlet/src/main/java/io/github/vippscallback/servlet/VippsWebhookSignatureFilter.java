@@ -72,31 +72,32 @@ public final class VippsWebhookSignatureFilter implements Filter {
   public static final String PARAM_MODE = "mode";
 
   /** The default largest body: 64 KiB, far above any Vipps webhook event. */
-  public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
+  public static final int DEFAULT_MAX_BODY_SIZE = WebhookSignatureCheck.DEFAULT_MAX_BODY_SIZE;
   /** The largest {@link Builder#maxBodySize} allowed: 10 MiB. */
-  public static final int MAX_MAX_BODY_SIZE = 10 * 1024 * 1024;
+  public static final int MAX_MAX_BODY_SIZE = WebhookSignatureCheck.MAX_MAX_BODY_SIZE;
 
   /** The most WARN lines a second, as for {@link VippsCallbackFilter}'s denials. */
-  static final int WARNINGS_PER_SECOND = RejectionLog.DEFAULT_LINES_PER_SECOND;
+  static final int WARNINGS_PER_SECOND = WebhookSignatureCheck.WARNINGS_PER_SECOND;
 
   private static final Logger log = LoggerFactory.getLogger(VippsWebhookSignatureFilter.class);
-  private static final byte[] EMPTY = new byte[0];
-  /** The problem answers; a 401 or 413 has no {@code Retry-After}, so its value does not matter. */
-  private static final ProblemResponse PROBLEMS = new ProblemResponse(VippsRequestGuard.DEFAULT_RETRY_AFTER);
 
-  private volatile @Nullable Settings settings;
-  private final LogRateLimiter warnings =
-      new LogRateLimiter(WARNINGS_PER_SECOND, Duration.ofSeconds(1), System::nanoTime);
-  private final LogRateLimiter observerFailures =
-      new LogRateLimiter(1, Duration.ofMinutes(1), System::nanoTime);
+  private volatile @Nullable WebhookSignatureCheck settings;
 
   /** For configuration through init-parameters. */
   public VippsWebhookSignatureFilter() {
     this.settings = null;
   }
 
-  private VippsWebhookSignatureFilter(Settings settings) {
+  /** The problem answers; a 401 or 413 has no {@code Retry-After}, so its value does not matter. */
+  private static final ProblemResponse PROBLEMS = new ProblemResponse(VippsRequestGuard.DEFAULT_RETRY_AFTER);
+
+  private VippsWebhookSignatureFilter(WebhookSignatureCheck settings) {
     this.settings = settings;
+  }
+
+  /** A filter applying {@code check}, e.g. one shared with another web stack's filter. */
+  public static VippsWebhookSignatureFilter of(WebhookSignatureCheck check) {
+    return new VippsWebhookSignatureFilter(Objects.requireNonNull(check, "check"));
   }
 
   /** Starts configuring a filter that checks signatures with {@code verifier}. */
@@ -111,12 +112,12 @@ public final class VippsWebhookSignatureFilter implements Filter {
    */
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
-    Settings current = settings;
+    WebhookSignatureCheck current = settings;
     if (current == null) {
       current = Settings.from(filterConfig);
       settings = current;
     }
-    if (!current.mode.enforces()) {
+    if (!current.mode().enforces()) {
       log.warn("VippsWebhookSignatureFilter '{}' is in report-only mode: webhooks without a valid signature are"
           + " logged and counted but let through; set mode to enforce once the logs show no wrong refusals",
           filterConfig.getFilterName());
@@ -133,7 +134,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Settings current = settings;
+    WebhookSignatureCheck current = settings;
     if (current == null) {
       throw new ServletException(
           "VippsWebhookSignatureFilter was not initialised: build it with builder(...) or let the container call init");
@@ -146,9 +147,10 @@ public final class VippsWebhookSignatureFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    boolean enforces = current.mode.enforces();
-    if (http.getContentLengthLong() > current.maxBodySize) {
-      tooLarge(current, http);
+    ServletRequestView view = ServletRequestView.INSTANCE;
+    boolean enforces = current.mode().enforces();
+    if (current.announcesTooLarge(http.getContentLengthLong())) {
+      current.bodyTooLarge(http, view);
       if (enforces) {
         PROBLEMS.write(CallbackOutcome.BODY_TOO_LARGE, http.getRequestURI(), httpResponse);
       } else {
@@ -156,16 +158,13 @@ public final class VippsWebhookSignatureFilter implements Filter {
       }
       return;
     }
-    String date = http.getHeader(WebhookSignatureVerifier.DATE_HEADER);
-    String contentSha256 = http.getHeader(WebhookSignatureVerifier.CONTENT_SHA256_HEADER);
-    String authorization = http.getHeader(WebhookSignatureVerifier.AUTHORIZATION_HEADER);
     // Refuse what cannot be signed before reading a byte of the body.
-    WebhookSignatureResult result = current.verifier.checkHeaders(date, contentSha256, authorization);
+    WebhookSignatureResult result = current.checkHeaders(http, view);
     ServletRequest next = request;
     if (result.isValid()) {
-      byte[] body = http.getInputStream().readNBytes(current.maxBodySize + 1);
-      if (body.length > current.maxBodySize) {
-        tooLarge(current, http);
+      byte[] body = http.getInputStream().readNBytes(current.maxBodySize() + 1);
+      if (body.length > current.maxBodySize()) {
+        current.bodyTooLarge(http, view);
         if (enforces) {
           PROBLEMS.write(CallbackOutcome.BODY_TOO_LARGE, http.getRequestURI(), httpResponse);
         } else {
@@ -174,88 +173,15 @@ public final class VippsWebhookSignatureFilter implements Filter {
         }
         return;
       }
-      result = verify(current, http, date, contentSha256, authorization, body);
+      result = current.verify(http, view, body);
       next = new BufferedBodyRequest(http, body);
     }
-    tell(current.observer, result);
-    if (!result.isValid()) {
-      warn(http, current.mode, result.description());
-      if (enforces) {
-        PROBLEMS.write(CallbackOutcome.SIGNATURE_INVALID, http.getRequestURI(), httpResponse);
-        return;
-      }
-    }
-    chain.doFilter(next, response);
-  }
-
-  private static WebhookSignatureResult verify(
-      Settings settings,
-      HttpServletRequest request,
-      @Nullable String date,
-      @Nullable String contentSha256,
-      @Nullable String authorization,
-      byte[] body) {
-    WebhookTarget target;
-    try {
-      target = targetOf(settings.publicUrl, request);
-    } catch (IllegalArgumentException e) {
-      return WebhookSignatureResult.MALFORMED_URL;
-    }
-    return settings.verifier.verify(request.getMethod(), target, date, contentSha256, authorization, body);
-  }
-
-  /** The host, path and query Vipps signed for this request. */
-  static WebhookTarget targetOf(@Nullable WebhookTarget publicUrl, HttpServletRequest request) {
-    if (publicUrl != null) {
-      return publicUrl.withRequestPath(request.getRequestURI(), request.getQueryString());
-    }
-    return WebhookTarget.fromRequest(
-        request.getScheme(),
-        request.getServerName(),
-        request.getServerPort(),
-        request.getRequestURI(),
-        request.getQueryString());
-  }
-
-  private void tooLarge(Settings settings, HttpServletRequest request) {
-    try {
-      settings.observer.onBodyTooLarge();
-    } catch (RuntimeException e) {
-      observerFailed(settings.observer, "a body over the limit", e);
-    }
-    warn(request, settings.mode, "body larger than " + settings.maxBodySize + " bytes");
-  }
-
-  private void tell(WebhookSignatureObserver observer, WebhookSignatureResult result) {
-    try {
-      observer.onSignatureChecked(result);
-    } catch (RuntimeException e) {
-      observerFailed(observer, result.name(), e);
-    }
-  }
-
-  /** An observer that throws must not change the answer, nor flood the log. */
-  private void observerFailed(WebhookSignatureObserver observer, String what, RuntimeException e) {
-    if (observerFailures.tryAcquire()) {
-      log.error("WebhookSignatureObserver {} threw on {}; the request was answered regardless"
-          + " (logged at most once a minute)", observer.getClass().getName(), what, e);
-    }
-  }
-
-  private void warn(HttpServletRequest request, EnforcementMode mode, String reason) {
-    if (!log.isWarnEnabled() || !warnings.tryAcquire()) {
+    current.conclude(http, view, result);
+    if (!current.letsThrough(result)) {
+      PROBLEMS.write(CallbackOutcome.SIGNATURE_INVALID, http.getRequestURI(), httpResponse);
       return;
     }
-    long suppressed = warnings.takeSuppressed();
-    log.warn(
-        "Vipps webhook {}: peer=\"{}\" method=\"{}\" path=\"{}\" x-ms-date=\"{}\" reason=\"{}\"{}",
-        mode.enforces() ? "refused" : "would have been refused but was let through (report-only)",
-        HostileText.sanitize(request.getRemoteAddr()),
-        HostileText.sanitize(request.getMethod()),
-        HostileText.sanitize(request.getRequestURI()),
-        HostileText.sanitize(request.getHeader(WebhookSignatureVerifier.DATE_HEADER)),
-        reason,
-        suppressed == 0 ? "" : " (" + suppressed + " similar lines suppressed)");
+    chain.doFilter(next, response);
   }
 
   @Override
@@ -265,35 +191,18 @@ public final class VippsWebhookSignatureFilter implements Filter {
 
   @Override
   public String toString() {
-    Settings current = settings;
+    WebhookSignatureCheck current = settings;
     return current == null
         ? "VippsWebhookSignatureFilter{not initialised}"
-        : "VippsWebhookSignatureFilter{publicUrl=" + current.publicUrl + ", maxBodySize="
-            + current.maxBodySize + ", mode=" + current.mode.value() + ", " + current.verifier + "}";
+        : "VippsWebhookSignatureFilter{" + current + "}";
   }
 
-  /** What a filter was configured with; immutable. */
+  /** Reads the init-parameters. */
   private static final class Settings {
-    final WebhookSignatureVerifier verifier;
-    final @Nullable WebhookTarget publicUrl;
-    final int maxBodySize;
-    final WebhookSignatureObserver observer;
-    final EnforcementMode mode;
 
-    Settings(
-        WebhookSignatureVerifier verifier,
-        @Nullable WebhookTarget publicUrl,
-        int maxBodySize,
-        WebhookSignatureObserver observer,
-        EnforcementMode mode) {
-      this.verifier = verifier;
-      this.publicUrl = publicUrl;
-      this.maxBodySize = maxBodySize;
-      this.observer = observer;
-      this.mode = mode;
-    }
+    private Settings() {}
 
-    static Settings from(FilterConfig config) throws ServletException {
+    static WebhookSignatureCheck from(FilterConfig config) throws ServletException {
       String secret = config.getInitParameter(PARAM_WEBHOOK_SECRET);
       if (secret == null || secret.isBlank()) {
         throw new ServletException(
@@ -343,7 +252,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
                   + ", but was '" + HostileText.sanitize(mode) + "'", e);
         }
       }
-      return builder.settings();
+      return builder.check.build();
     }
 
     /** {@code 65536}, {@code 64KB} or {@code 1MB} (binary units). */
@@ -374,14 +283,10 @@ public final class VippsWebhookSignatureFilter implements Filter {
   /** Configures a {@link VippsWebhookSignatureFilter} programmatically. */
   public static final class Builder {
 
-    private final WebhookSignatureVerifier verifier;
-    private @Nullable WebhookTarget publicUrl;
-    private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
-    private WebhookSignatureObserver observer = WebhookSignatureObserver.NONE;
-    private EnforcementMode mode = EnforcementMode.ENFORCE;
+    private final WebhookSignatureCheck.Builder check;
 
     private Builder(WebhookSignatureVerifier verifier) {
-      this.verifier = Objects.requireNonNull(verifier, "verifier");
+      this.check = WebhookSignatureCheck.builder(verifier);
     }
 
     /**
@@ -392,12 +297,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
      * @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment
      */
     public Builder publicUrl(String publicUrl) {
-      WebhookTarget base = WebhookTarget.parse(publicUrl);
-      if (base.pathAndQuery().indexOf('?') >= 0) {
-        throw new IllegalArgumentException(
-            "publicUrl must have no query, such as https://shop.example.com, but was '" + publicUrl + "'");
-      }
-      this.publicUrl = base;
+      check.publicUrl(publicUrl);
       return this;
     }
 
@@ -408,17 +308,13 @@ public final class VippsWebhookSignatureFilter implements Filter {
      * @throws IllegalArgumentException unless from 1 to {@link #MAX_MAX_BODY_SIZE}
      */
     public Builder maxBodySize(int maxBodySize) {
-      if (maxBodySize < 1 || maxBodySize > MAX_MAX_BODY_SIZE) {
-        throw new IllegalArgumentException(
-            "maxBodySize must be from 1 to " + MAX_MAX_BODY_SIZE + " bytes, but was " + maxBodySize);
-      }
-      this.maxBodySize = maxBodySize;
+      check.maxBodySize(maxBodySize);
       return this;
     }
 
     /** Who is told of each check; default: nobody. */
     public Builder observer(WebhookSignatureObserver observer) {
-      this.observer = Objects.requireNonNull(observer, "observer");
+      check.observer(observer);
       return this;
     }
 
@@ -427,17 +323,14 @@ public final class VippsWebhookSignatureFilter implements Filter {
      * count every request that would be refused but let it through.
      */
     public Builder mode(EnforcementMode mode) {
-      this.mode = Objects.requireNonNull(mode, "mode");
+      check.mode(mode);
       return this;
     }
 
     /** Builds the filter. */
     public VippsWebhookSignatureFilter build() {
-      return new VippsWebhookSignatureFilter(settings());
+      return new VippsWebhookSignatureFilter(check.build());
     }
 
-    private Settings settings() {
-      return new Settings(verifier, publicUrl, maxBodySize, observer, mode);
-    }
   }
 }
