@@ -203,7 +203,7 @@ if $need_webflux; then
     jvm[webflux-$name]=webflux-$name
     case $name in
       open | open2) start_jvm "webflux-$name" "$port" -jar "$webflux_jar" --vipps.callback.enabled=false ;;
-      guarded) start_jvm webflux-guarded "$port" -jar "$webflux_jar" --vipps.callback.dns.servers="$dns_fixed" ;;
+      guarded) start_jvm webflux-guarded "$port" -jar "$webflux_jar" "$accept_loopback" --vipps.callback.dns.servers="$dns_fixed" ;;
     esac
   done
 fi
