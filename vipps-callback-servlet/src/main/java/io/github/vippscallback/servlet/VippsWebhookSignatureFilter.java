@@ -2,7 +2,6 @@ package io.github.vippscallback.servlet;
 
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
-import io.github.vippscallback.webhook.WebhookTarget;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
