@@ -181,7 +181,9 @@ start_dns fixed 3600 fixed
 dns_fixed=$dns_address
 start_dns rotating 1 rotate
 dns_rotating=$dns_address
-refresh_args=(--vipps.callback.dns.servers="$dns_rotating" --vipps.callback.dns.min-ttl=1s --vipps.callback.dns.max-ttl=1s)
+# The loopback DNS answers loopback addresses, which the allowlist takes only with the opt-in.
+accept_loopback=--vipps.callback.dns.accept-special-purpose-addresses=true
+refresh_args=("$accept_loopback" --vipps.callback.dns.servers="$dns_rotating" --vipps.callback.dns.min-ttl=1s --vipps.callback.dns.max-ttl=1s)
 if $need_sample; then
   for name in "${sample_names[@]}"; do
     port=$(free_port)
@@ -189,7 +191,7 @@ if $need_sample; then
     jvm[sample-$name]=sample-$name
     case $name in
       open | open2) start_jvm "sample-$name" "$port" -jar "$sample_jar" --vipps.callback.enabled=false ;;
-      guarded) start_jvm sample-guarded "$port" -jar "$sample_jar" --vipps.callback.dns.servers="$dns_fixed" ;;
+      guarded) start_jvm sample-guarded "$port" -jar "$sample_jar" "$accept_loopback" --vipps.callback.dns.servers="$dns_fixed" ;;
       refresh) start_jvm sample-refresh "$port" -jar "$sample_jar" "${refresh_args[@]}" ;;
     esac
   done
@@ -201,16 +203,14 @@ if $need_webflux; then
     jvm[webflux-$name]=webflux-$name
     case $name in
       open | open2) start_jvm "webflux-$name" "$port" -jar "$webflux_jar" --vipps.callback.enabled=false ;;
-      # The loopback DNS answers 127.0.0.1, a special-purpose address the allowlist takes only when told to.
-      guarded) start_jvm webflux-guarded "$port" -jar "$webflux_jar" --vipps.callback.dns.servers="$dns_fixed" \
-        --vipps.callback.dns.accept-special-purpose-addresses=true ;;
+      guarded) start_jvm webflux-guarded "$port" -jar "$webflux_jar" "$accept_loopback" --vipps.callback.dns.servers="$dns_fixed" ;;
     esac
   done
 fi
 if $need_twin; then
   twin_main=(-cp "$bench" io.github.vippscallback.benchmarks.twin.TwinEndpointsApplication)
   port=$(free_port)
-  start_jvm twin "$port" "${twin_main[@]}" --vipps.callback.dns.servers="$dns_fixed"
+  start_jvm twin "$port" "${twin_main[@]}" "$accept_loopback" --vipps.callback.dns.servers="$dns_fixed"
   url[twin-open]="http://127.0.0.1:$port/twin/open"
   url[twin-guarded]="http://127.0.0.1:$port/twin/guarded"
   jvm[twin-open]=twin jvm[twin-guarded]=twin

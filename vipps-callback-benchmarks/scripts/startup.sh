@@ -36,6 +36,7 @@ start_once() { # enabled run -> prints "seconds cpu-seconds"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   timeout 120 java -Xms256m -Xmx256m -jar "$app" --server.port="$port" --server.address=127.0.0.1 \
     --vipps.callback.environment=test --vipps.callback.enabled="$1" --vipps.callback.dns.servers="$dns" \
+    --vipps.callback.dns.accept-special-purpose-addresses=true \
     >"$log" 2>&1 &
   local pid=$!
   pids+=($pid)
@@ -95,7 +96,8 @@ twin_steps() { # JVM options... -- application arguments...
   shift
   timeout 120 java -Xms256m -Xmx256m "${options[@]}" -cp "$bench" \
     io.github.vippscallback.benchmarks.twin.StarterStartupSteps --server.port=0 --server.address=127.0.0.1 \
-    --vipps.callback.environment=test --vipps.callback.dns.servers="$dns" --logging.level.root=WARN "$@"
+    --vipps.callback.environment=test --vipps.callback.dns.servers="$dns" \
+    --vipps.callback.dns.accept-special-purpose-addresses=true --logging.level.root=WARN "$@"
 }
 baseline="$work/beans-without-starter.txt"
 twin_steps -Dsteps.write-beans="$baseline" -- --vipps.callback.enabled=false >/dev/null

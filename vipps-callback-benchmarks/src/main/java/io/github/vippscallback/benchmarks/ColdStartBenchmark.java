@@ -87,6 +87,7 @@ public class ColdStartBenchmark {
   public VippsAllowlist buildAndStart() {
     allowlist = VippsAllowlist.builder(VippsEnvironment.parse(environment))
         .dnsServers(List.of(dnsAddress))
+        .acceptSpecialPurposeAddresses(true) // the loopback DNS answers loopback addresses
         .build();
     allowlist.start();
     return allowlist;
@@ -97,6 +98,7 @@ public class ColdStartBenchmark {
   public boolean buildStartAndResolve() throws InterruptedException {
     allowlist = VippsAllowlist.builder(VippsEnvironment.parse(environment))
         .dnsServers(List.of(dnsAddress))
+        .acceptSpecialPurposeAddresses(true) // the loopback DNS answers loopback addresses
         .build();
     allowlist.start();
     boolean ready = allowlist.awaitFirstResolution(Duration.ofSeconds(30));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +69,13 @@ final class ChangeNotifier {
     }
   }
 
-  /** Single addresses without their full-length prefix: {@code [192.0.2.1, 10.0.0.0/8]}. */
+  /**
+   * Single addresses without their full-length prefix, at most {@value ShortList#SHOWN} of them:
+   * {@code [192.0.2.1, 10.0.0.0/8]}, {@code [192.0.2.1, ... and 27 more]}.
+   */
   static String describe(Set<IpRange> ranges) {
-    return ranges.stream()
+    return ShortList.of(ranges.stream()
         .map(range -> range.isSingleAddress() ? range.network().toString() : range.toString())
-        .collect(Collectors.joining(", ", "[", "]"));
+        .toList());
   }
 }

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastErrorNanos the ticker reading of the last failure; meaningful when lastError is set
  * @param failures consecutive failures since the last success
  * @param stale whether the addresses are last known good ones kept through a failure
+ * @param refused the addresses the address policy refused in the last answer that had addresses
  * @param droppedAfterMaxStale whether last known good addresses were dropped because max-stale passed, with no
  *     success since
  */
@@ -29,32 +30,47 @@ record FamilyState(
     long lastErrorNanos,
     int failures,
     boolean stale,
+    List<AnswerAddressPolicy.Refusal> refused,
     boolean droppedAfterMaxStale) {
 
   static final FamilyState UNRESOLVED =
-      new FamilyState(List.of(), Duration.ZERO, 0, null, null, 0, 0, false, false);
+      new FamilyState(List.of(), Duration.ZERO, 0, null, null, 0, 0, false, List.of(), false);
 
-  /** Copies the address list. */
+  /** Copies the lists. */
   FamilyState {
     addresses = List.copyOf(addresses);
+    refused = List.copyOf(refused);
   }
 
-  /** After an answer (addresses or an authoritative none). */
-  FamilyState succeeded(List<IpAddress> answer, Duration clampedTtl, long nowNanos, Instant now) {
-    return new FamilyState(answer, clampedTtl, nowNanos, now, null, 0, 0, false, false);
+  /**
+   * After an answer (addresses or an authoritative none).
+   *
+   * @param refused what the address policy refused of it
+   */
+  FamilyState succeeded(
+      List<IpAddress> answer, Duration clampedTtl, long nowNanos, Instant now, List<AnswerAddressPolicy.Refusal> refused) {
+    return new FamilyState(answer, clampedTtl, nowNanos, now, null, 0, 0, false, refused, false);
   }
 
   /** After a failure: the addresses stay, marked stale. A failure never adds an address. */
   FamilyState failed(String error, long nowNanos) {
-    return new FamilyState(
-        addresses, ttl, lastSuccessNanos, lastSuccess, error, nowNanos, failures + 1, !addresses.isEmpty(),
-        droppedAfterMaxStale);
+    return failed(error, nowNanos, refused);
+  }
+
+  /**
+   * After an answer that is a failure by the address policy: the addresses stay, marked stale, and
+   * {@code refused} says what was refused.
+   */
+  FamilyState failed(String error, long nowNanos, List<AnswerAddressPolicy.Refusal> refused) {
+    return new FamilyState(addresses, ttl, lastSuccessNanos, lastSuccess, error, nowNanos, failures + 1,
+        !addresses.isEmpty(), refused, droppedAfterMaxStale);
   }
 
   /** After max-stale has passed since the last success: the addresses are dropped. */
   FamilyState expired() {
     return new FamilyState(
-        List.of(), ttl, lastSuccessNanos, lastSuccess, lastError, lastErrorNanos, failures, false, true);
+        List.of(), ttl, lastSuccessNanos, lastSuccess, lastError, lastErrorNanos, failures, false, refused,
+        true);
   }
 
   /** How long since the last success, by the ticker, or null when there was none. */

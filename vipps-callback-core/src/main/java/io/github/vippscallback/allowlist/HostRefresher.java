@@ -33,10 +33,21 @@ import org.xbill.DNS.Name;
  * stay (marked stale) and the lookup is retried with exponential backoff from 1 second, capped at
  * max-ttl; once max-stale has passed since the last success (measured on the ticker), the
  * addresses are dropped. Every change of state is stored in the key's slot (one per host and record
- * type, fixed at construction), then {@code onChange} runs (once for a burst of answers); all of this
+ * type, fixed at construction), then {@code onChange} runs (once for a round of answers); all of this
  * happens on the refresh thread, so state has one writer. The key set is small and known up front and
  * every key has its own TTL-driven timer, so a plain map of slots holds the state: a cache library would
  * add eviction, which must never happen here (an expired host's status stays visible).
+ *
+ * <p>The addresses of an answer pass the {@link AnswerAddressPolicy} first: refused addresses are logged
+ * (WARN, at most every {@link #REFUSAL_LOG_INTERVAL} for the same ones) and kept in the state for the
+ * host's status; an answer the policy refuses whole is a failure like SERVFAIL.
+ *
+ * <p>Damping: lookups go out in rounds, and a round's outcomes make one {@code onChange}. A round is
+ * every first lookup, a {@link #refreshNow()}, or a timer that fires together with every other key
+ * whose next lookup is near (at least {@value #ROUND_SHARE_PERCENT}% of its interval has passed), so
+ * jittered timers of the same TTL stay in one round. {@code onChange} runs once no lookup is in flight,
+ * or {@link #ROUND_WAIT} after the round's first outcome when one is slow, and never sooner than
+ * {@link #PUBLISH_SPACING} after the previous time.
  *
  * <p>The constructor and {@link #start()} run on the application's starting thread and stay cheap: they
  * load no dnsjava class. The refresh thread's first task creates the absolute names and the {@link
@@ -50,17 +61,32 @@ final class HostRefresher implements AutoCloseable {
   /** How soon the querier's set-up is tried again after it failed: sooner than the first backoff. */
   private static final long QUERIER_RETRY_NANOS = FIRST_BACKOFF.toNanos() / 2;
   private static final Logger log = LoggerFactory.getLogger(VippsAllowlist.class);
+  /** How long a round's outcomes wait for its slowest lookup before they are published anyway. */
+  static final Duration ROUND_WAIT = Duration.ofSeconds(1);
+  /** The least time between two runs of {@code onChange}, so a flapping resolver cannot flood listeners. */
+  static final Duration PUBLISH_SPACING = Duration.ofSeconds(1);
+  /** How long the same refused addresses of one host's record type are not logged again. */
+  static final Duration REFUSAL_LOG_INTERVAL = Duration.ofMinutes(10);
+  /** A key joins a round once this share of its refresh interval has passed. */
+  static final int ROUND_SHARE_PERCENT = 80;
 
   /** One host's one record type. */
   record Key(String host, RecordFamily family) {}
 
-  /** The state and scheduling of one key; written only on the refresh thread. */
+  /**
+   * The state and scheduling of one key; written only on the refresh thread. Times are {@link
+   * System#nanoTime()}.
+   */
   private static final class Slot {
     /** Read from any thread. */
     volatile FamilyState state = FamilyState.UNRESOLVED;
     @Nullable ScheduledFuture<?> pending;
+    /** From when the pending lookup may join another key's round. */
+    long joinsRoundFromNanos;
     boolean inFlight;
     boolean answeredOnce;
+    List<AnswerAddressPolicy.Refusal> loggedRefusals = List.of();
+    long refusalsLoggedNanos;
   }
 
   /**
@@ -80,6 +106,7 @@ final class HostRefresher implements AutoCloseable {
   private final ScheduledThreadPoolExecutor scheduler;
   private final Executor refreshThread;
   private final Settings settings;
+  private final AnswerAddressPolicy policy;
   private final Runnable onChange;
   private final ChangeNotifier listeners;
   private final CountDownLatch firstResolution;
@@ -91,8 +118,15 @@ final class HostRefresher implements AutoCloseable {
   private volatile @Nullable DnsQuerier querier;
   private @Nullable String querierProblem;
   private long querierRetryNanos;
-  private boolean publishQueued;
   private int firstAnswersUnpublished;
+  private int inFlight;
+  private boolean sendingRound;
+  private boolean unpublished;
+  private long unpublishedSinceNanos;
+  private boolean publishedOnce;
+  private long lastPublishNanos;
+  private @Nullable ScheduledFuture<?> publishTimer;
+  private long publishAtNanos;
 
   /**
    * The timing settings.
@@ -105,16 +139,19 @@ final class HostRefresher implements AutoCloseable {
    * @param hosts normalized host names (no trailing dot)
    * @param querierFactory builds the querier, on the refresh thread, given the executor its completions
    *     must run on
-   * @param onChange runs on the refresh thread after any state changed
+   * @param policy screens the addresses of every answer
+   * @param onChange runs on the refresh thread after a round's outcomes were stored
    * @param listeners told of every lookup's outcome and duration, on the refresh thread
    */
   HostRefresher(
       List<String> hosts,
       QuerierFactory querierFactory,
       Settings settings,
+      AnswerAddressPolicy policy,
       Runnable onChange,
       ChangeNotifier listeners) {
     this.settings = settings;
+    this.policy = policy;
     this.onChange = onChange;
     this.listeners = listeners;
     this.hosts = List.copyOf(hosts);
@@ -273,12 +310,39 @@ final class HostRefresher implements AutoCloseable {
       log.info("DNS servers found after all: {}", current.servers());
       querierProblem = null;
     }
-    log.info("Resolving {} Vipps request-server host names (A and AAAA) via {}", hosts.size(), current.servers());
+    log.info("Resolving {} Vipps request-server host names (A and AAAA) via {}{}", hosts.size(), current.servers(),
+        policy.acceptsSpecialPurpose()
+            ? "; accepting special-purpose addresses (loopback, private, ...) from DNS, for local testing only"
+            : "");
     return current;
   }
 
   private void refreshAll() {
-    slots.keySet().forEach(this::refresh);
+    round(() -> slots.keySet().forEach(this::refresh));
+  }
+
+  /** {@code key}'s timer fired: looks it up, in one round with every key whose next lookup is near. */
+  private void timerFired(Key key) {
+    long now = System.nanoTime();
+    round(() -> {
+      refresh(key);
+      slots.forEach((other, slot) -> {
+        if (slot.pending != null && now - slot.joinsRoundFromNanos >= 0) {
+          refresh(other);
+        }
+      });
+    });
+  }
+
+  /** Sends a round's lookups; what they change is published together (see {@link #schedulePublish}). */
+  private void round(Runnable sends) {
+    sendingRound = true;
+    try {
+      sends.run();
+    } finally {
+      sendingRound = false;
+    }
+    schedulePublish();
   }
 
   private void refresh(Key key) {
@@ -292,6 +356,7 @@ final class HostRefresher implements AutoCloseable {
       slot.pending = null;
     }
     slot.inFlight = true;
+    inFlight++;
     long startNanos = settings.nanoTime().getAsLong();
     Name name = names.get(key.host());
     DnsQuerier current = querier();
@@ -312,26 +377,37 @@ final class HostRefresher implements AutoCloseable {
 
   private void onOutcome(Key key, Slot slot, LookupOutcome outcome, long startNanos) {
     slot.inFlight = false;
-    Duration delay = settings.maxTtl();
+    inFlight--;
+    Duration interval = settings.maxTtl();
+    boolean success = false;
     try {
-      delay = apply(key, outcome);
+      Applied applied = apply(key, slot, outcome);
+      interval = applied.interval();
+      success = applied.success();
     } catch (RuntimeException unexpected) {
       log.error("Unexpected failure handling the DNS answer for {} {}; retrying in {}",
-          key.host(), key.family(), Durations.describe(delay), unexpected);
+          key.host(), key.family(), Durations.describe(interval), unexpected);
     }
-    tellRefreshListeners(key, outcome instanceof LookupOutcome.Answered, startNanos);
+    tellRefreshListeners(key, success, startNanos);
     if (!slot.answeredOnce) {
       slot.answeredOnce = true;
       firstAnswersUnpublished++;
     }
-    publishSoon();
+    if (!unpublished) {
+      unpublished = true;
+      unpublishedSinceNanos = System.nanoTime();
+    }
     if (!closed) {
+      long intervalNanos = interval.toNanos();
+      slot.joinsRoundFromNanos = System.nanoTime() + intervalNanos / 100 * ROUND_SHARE_PERCENT;
       try {
-        slot.pending = scheduler.schedule(() -> refresh(key), delay.toNanos(), TimeUnit.NANOSECONDS);
+        slot.pending = scheduler.schedule(
+            () -> timerFired(key), jitter(interval).toNanos(), TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException whenClosed) {
         // Closed meanwhile.
       }
     }
+    schedulePublish();
   }
 
   /** Tells every {@link AllowlistListener} of one lookup; one that throws is logged and changes nothing. */
@@ -344,48 +420,104 @@ final class HostRefresher implements AutoCloseable {
   }
 
   /**
-   * Runs {@code onChange} once for all outcomes handled before it gets its turn on the refresh thread,
-   * so answers that arrive together make one change, not one per host; then releases
-   * {@link #awaitFirstResolution} waiters for the first answers it covers.
+   * Runs {@code onChange} for the outcomes stored since it last ran, once none of the round is in flight
+   * (or {@link #ROUND_WAIT} after the first of them) and {@link #PUBLISH_SPACING} after the last run;
+   * otherwise sets a timer that asks again. Then releases {@link #awaitFirstResolution} waiters for the
+   * first outcomes it covers. Measured on {@link System#nanoTime()}, like the scheduler's delays.
    */
-  private void publishSoon() {
-    if (publishQueued) {
+  private void schedulePublish() {
+    if (!unpublished || sendingRound || closed) {
       return;
     }
-    publishQueued = true;
-    refreshThread.execute(() -> {
-      publishQueued = false;
-      int released = firstAnswersUnpublished;
-      firstAnswersUnpublished = 0;
-      try {
-        onChange.run();
-      } catch (RuntimeException unexpected) {
-        log.error("Unexpected failure publishing the Vipps allowlist", unexpected);
-      } finally {
-        for (int i = 0; i < released; i++) {
-          firstResolution.countDown();
-        }
+    long now = System.nanoTime();
+    long at = now;
+    if (inFlight > 0) {
+      at = later(at, unpublishedSinceNanos + ROUND_WAIT.toNanos());
+    }
+    if (publishedOnce) {
+      at = later(at, lastPublishNanos + PUBLISH_SPACING.toNanos());
+    }
+    ScheduledFuture<?> timer = publishTimer;
+    if (at - now <= 0) {
+      if (timer != null) {
+        timer.cancel(false);
+        publishTimer = null;
       }
-    });
+      publish();
+      return;
+    }
+    if (timer != null) {
+      if (publishAtNanos - at <= 0) {
+        return; // it asks again when it fires
+      }
+      timer.cancel(false);
+    }
+    publishAtNanos = at;
+    try {
+      publishTimer = scheduler.schedule(() -> {
+        publishTimer = null;
+        schedulePublish();
+      }, at - now, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException whenClosed) {
+      // Closed meanwhile.
+    }
   }
 
-  /** Stores the new state, tells the allowlist, and says when to look again. */
-  private Duration apply(Key key, LookupOutcome outcome) {
+  private static long later(long first, long second) {
+    return first - second >= 0 ? first : second;
+  }
+
+  private void publish() {
+    unpublished = false;
+    publishedOnce = true;
+    lastPublishNanos = System.nanoTime();
+    int released = firstAnswersUnpublished;
+    firstAnswersUnpublished = 0;
+    try {
+      onChange.run();
+    } catch (RuntimeException unexpected) {
+      log.error("Unexpected failure publishing the Vipps allowlist", unexpected);
+    } finally {
+      for (int i = 0; i < released; i++) {
+        firstResolution.countDown();
+      }
+    }
+  }
+
+  /** When to look again (before jitter), and whether the lookup counts as a success. */
+  private record Applied(Duration interval, boolean success) {}
+
+  /** Screens and stores the outcome, and says when to look again. */
+  private Applied apply(Key key, Slot slot, LookupOutcome outcome) {
     FamilyState before = state(key.host(), key.family());
     long now = settings.nanoTime().getAsLong();
-    FamilyState after;
-    Duration delay;
+    @Nullable String error;
+    List<AnswerAddressPolicy.Refusal> refused = before.refused();
+    List<IpAddress> accepted = List.of();
+    String summary = "";
+    long ttlSeconds = -1;
     if (outcome instanceof LookupOutcome.Answered answered) {
-      Duration ttl = clamp(answered.ttlSeconds(), settings.minTtl(), settings.maxTtl());
-      after = before.succeeded(answered.addresses(), ttl, now, settings.clock().instant());
+      AnswerAddressPolicy.Screened screened = policy.screen(key.host(), key.family(), answered.addresses());
+      logRefusals(key, slot, screened);
+      error = screened.failure();
+      refused = screened.refused();
+      accepted = screened.accepted();
+      summary = answered.summary();
+      ttlSeconds = answered.ttlSeconds();
+    } else {
+      error = ((LookupOutcome.Failed) outcome).error();
+    }
+    FamilyState after;
+    Duration interval;
+    if (error == null) {
+      interval = clamp(ttlSeconds, settings.minTtl(), settings.maxTtl());
+      after = before.succeeded(accepted, interval, now, settings.clock().instant(), refused);
       if (before.failures() > 0) {
         log.info("DNS lookup of {} {} works again after {} failure(s): {}; next refresh in {}",
-            key.family(), key.host(), before.failures(), answered.summary(), Durations.describe(ttl));
+            key.family(), key.host(), before.failures(), summary, Durations.describe(interval));
       }
-      delay = jitter(ttl);
     } else {
-      String error = ((LookupOutcome.Failed) outcome).error();
-      after = before.failed(error, now);
+      after = before.failed(error, now, refused);
       if (before.failures() == 0) {
         warnFirstFailure(key, before, error);
       }
@@ -398,10 +530,35 @@ final class HostRefresher implements AutoCloseable {
             after.lastSuccess(), Durations.describe(settings.maxStale()), error);
         after = after.expired();
       }
-      delay = jitter(backoff(after.failures(), settings.maxTtl()));
+      interval = backoff(after.failures(), settings.maxTtl());
     }
-    Objects.requireNonNull(slots.get(key), "every key has a slot").state = after;
-    return delay;
+    slot.state = after;
+    return new Applied(interval, error == null);
+  }
+
+  /**
+   * Logs an answer's refused addresses at WARN, unless the same ones of the same key were logged less
+   * than {@link #REFUSAL_LOG_INTERVAL} ago.
+   */
+  private void logRefusals(Key key, Slot slot, AnswerAddressPolicy.Screened screened) {
+    List<AnswerAddressPolicy.Refusal> refused = screened.refused();
+    if (refused.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (refused.equals(slot.loggedRefusals) && now - slot.refusalsLoggedNanos < REFUSAL_LOG_INTERVAL.toNanos()) {
+      return;
+    }
+    slot.loggedRefusals = refused;
+    slot.refusalsLoggedNanos = now;
+    log.warn("DNS answer for {} {}: refused {} address(es) by the address policy: {}; {}. A request server"
+            + " has a public address: check the DNS servers this application uses. Special-purpose addresses"
+            + " are accepted only with accept-special-purpose-addresses (local testing); unspecified,"
+            + " broadcast, multicast, reserved and IPv4-mapped AAAA addresses never.",
+        key.host(), key.family(), refused.size(), refused,
+        screened.failure() == null
+            ? "keeping the other " + screened.accepted().size() + " address(es)"
+            : "no address left, so the answer counts as a failure");
   }
 
   private void warnFirstFailure(Key key, FamilyState before, String error) {

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param lastSuccess when it last resolved (an answer or an authoritative "no such name"), or null
  * @param lastError the last failure (e.g. {@code "SERVFAIL from 10.0.0.53:53"}), or null since the last success
  * @param stale whether its addresses are last-known-good ones kept through a DNS failure
+ * @param refused the addresses of its last A and AAAA answers that the address policy refused, each with
+ *     the special-purpose block it lies in, e.g. {@code 127.0.0.1 in 127.0.0.0/8 Loopback (RFC 1122)};
+ *     empty when none was
  */
 public record HostStatus(
     String host,
@@ -22,10 +25,12 @@ public record HostStatus(
     Duration ttl,
     @Nullable Instant lastSuccess,
     @Nullable String lastError,
-    boolean stale) {
+    boolean stale,
+    List<String> refused) {
 
-  /** Copies the address list. */
+  /** Copies the lists. */
   public HostStatus {
     addresses = List.copyOf(addresses);
+    refused = List.copyOf(refused);
   }
 }

@@ -2,6 +2,7 @@ package io.github.vippscallback.allowlist;
 
 import io.github.vippscallback.address.IpAddress;
 import io.github.vippscallback.address.IpRange;
+import io.github.vippscallback.address.SpecialPurposeAddresses;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * <p>A host's A and AAAA records are kept apart: a resolver that fails only AAAA queries does not age
  * the host's A records. Failures are retried with exponential backoff from 1 second, capped at
  * {@code maxTtl}; staleness is measured on the monotonic ticker given to the builder.
+ *
+ * <p>The addresses of an answer pass an address policy first ({@link SpecialPurposeAddresses}): loopback,
+ * private, link-local, documentation and other special-purpose addresses are refused unless
+ * {@link Builder#acceptSpecialPurposeAddresses} is set, and some never accepted; an answer with only
+ * refused addresses, or with more than 32 addresses of one record type, is a failure like SERVFAIL. Answers
+ * that arrive in one refresh round make one change.
  *
  * <p>The allowlist is <em>ready</em> when at least one address is known: resolved (fresh or stale) or
  * configured with {@link Builder#additionalAddresses}. Before that, and after everything expired,
@@ -83,6 +90,7 @@ public final class VippsAllowlist implements AutoCloseable {
         completions -> DnsQuerier.create(servers, timeout, retries, completions),
         new HostRefresher.Settings(builder.minTtl, builder.maxTtl, builder.maxStale,
             builder.ticker, builder.clock),
+        new AnswerAddressPolicy(builder.acceptSpecialPurposeAddresses),
         this::publish,
         notifier);
   }
@@ -239,7 +247,10 @@ public final class VippsAllowlist implements AutoCloseable {
     } else {
       lastError = "AAAA: " + aaaa.lastError();
     }
-    return new HostStatus(host, addresses, ttl, lastSuccess, lastError, a.stale() || aaaa.stale());
+    List<String> refused = new ArrayList<>();
+    a.refused().forEach(refusal -> refused.add(refusal.toString()));
+    aaaa.refused().forEach(refusal -> refused.add(refusal.toString()));
+    return new HostStatus(host, addresses, ttl, lastSuccess, lastError, a.stale() || aaaa.stale(), refused);
   }
 
   private static Duration shorterKnown(FamilyState a, FamilyState aaaa) {
@@ -284,6 +295,7 @@ public final class VippsAllowlist implements AutoCloseable {
     private LongSupplier ticker = System::nanoTime;
     private Clock clock = Clock.systemUTC();
     private final List<AllowlistListener> listeners = new ArrayList<>();
+    private boolean acceptSpecialPurposeAddresses;
 
     private Builder(VippsEnvironment environment) {
       this.environment = environment;
@@ -399,6 +411,20 @@ public final class VippsAllowlist implements AutoCloseable {
                   + IpRange.FORMAT + "): " + e.getMessage(), e);
         }
       }
+      return this;
+    }
+
+    /**
+     * Whether DNS answers may bring addresses from special-purpose blocks that are not globally reachable
+     * (loopback, private-use, CGNAT, link-local, unique-local, documentation, benchmarking, NAT64, 6to4,
+     * Teredo, ...; see {@link SpecialPurposeAddresses}); default {@code false}. For local testing only,
+     * e.g. a test DNS server answering {@code 127.0.0.1}: in production such an answer comes from a broken
+     * or hostile resolver, and behind a local reverse proxy it would let every caller count as Vipps.
+     * Unspecified, broadcast, multicast, reserved and IPv4-mapped AAAA addresses are refused even with it.
+     * {@link #additionalAddresses} are never filtered.
+     */
+    public Builder acceptSpecialPurposeAddresses(boolean accept) {
+      this.acceptSpecialPurposeAddresses = accept;
       return this;
     }
 

@@ -24,6 +24,9 @@ public final class SettingText {
   /** What a valid size looks like, for error messages. */
   public static final String SIZE = "a whole number of bytes, optionally with a unit B, KB or MB (e.g. 65536, 64KB, 1MB)";
 
+  /** What a valid boolean looks like, for error messages. */
+  public static final String BOOLEAN = "true or false";
+
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h|d)");
 
   private SettingText() {}
@@ -127,5 +130,21 @@ public final class SettingText {
       }
     }
     return List.copyOf(items);
+  }
+
+  /**
+   * Parses {@code true} or {@code false}, ignoring case and surrounding white space; nothing else.
+   *
+   * @throws IllegalArgumentException quoting {@code text} and naming {@link #BOOLEAN}, for anything else
+   */
+  public static boolean bool(String text) {
+    String trimmed = text.trim();
+    if (trimmed.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (trimmed.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("'" + text + "' is not " + BOOLEAN);
   }
 }

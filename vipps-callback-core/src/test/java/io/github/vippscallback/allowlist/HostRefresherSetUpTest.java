@@ -69,6 +69,7 @@ class HostRefresherSetUpTest {
           },
           new HostRefresher.Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(1),
               System::nanoTime, Clock.systemUTC()),
+          new AnswerAddressPolicy(true), // the scripted answer is a documentation address
           () -> { },
           new ChangeNotifier(VippsEnvironment.TEST));
 

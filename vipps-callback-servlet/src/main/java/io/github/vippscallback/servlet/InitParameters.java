@@ -1,5 +1,6 @@
 package io.github.vippscallback.servlet;
 
+import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ADDITIONAL_ADDRESSES;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ADDITIONAL_HOSTS;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_DNS_SERVERS;
@@ -46,6 +47,7 @@ final class InitParameters {
       PARAM_MAX_STALE,
       PARAM_ADDITIONAL_HOSTS,
       PARAM_ADDITIONAL_ADDRESSES,
+      PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES,
       PARAM_RETRY_AFTER,
       PARAM_MODE);
 
@@ -122,6 +124,11 @@ final class InitParameters {
     if (!additionalAddresses.isEmpty()) {
       apply(PARAM_ADDITIONAL_ADDRESSES, ADDRESS_LIST_FORMAT,
           () -> builder.additionalAddresses(additionalAddresses));
+    }
+    String acceptSpecialPurpose = config.getInitParameter(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES);
+    if (acceptSpecialPurpose != null) {
+      builder.acceptSpecialPurposeAddresses(
+          parse(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, SettingText.BOOLEAN, SettingText::bool));
     }
     List<String> trustedProxies = list(PARAM_TRUSTED_PROXIES);
     ClientAddressResolver resolver = trustedProxies.isEmpty()

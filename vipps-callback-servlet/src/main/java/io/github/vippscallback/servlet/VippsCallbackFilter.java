@@ -57,6 +57,12 @@ public final class VippsCallbackFilter implements Filter {
   /** Init-parameter: comma-separated addresses or CIDR ranges always allowed. */
   public static final String PARAM_ADDITIONAL_ADDRESSES = "additional-addresses";
   /**
+   * Init-parameter: {@code true} to accept loopback, private and other special-purpose addresses in DNS
+   * answers, for local testing only; {@code false} (the default) in production. See
+   * {@link VippsAllowlist.Builder#acceptSpecialPurposeAddresses}.
+   */
+  public static final String PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES = "accept-special-purpose-addresses";
+  /**
    * Init-parameter: the {@code Retry-After} of a 503, at least {@code 1s}; default
    * {@link VippsRequestGuard#DEFAULT_RETRY_AFTER}.
    */

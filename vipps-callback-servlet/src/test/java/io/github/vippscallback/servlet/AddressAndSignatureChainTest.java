@@ -77,6 +77,7 @@ class AddressAndSignatureChainTest {
   private void startChain(EnforcementMode mode) throws Exception {
     VippsAllowlist started = VippsAllowlist.builder(VippsEnvironment.TEST)
         .dnsServers(List.of(dns.address()))
+        .acceptSpecialPurposeAddresses(true) // the scripted answers are loopback addresses, where the test requests come from
         .queryTimeout(Duration.ofMillis(500))
         .build();
     allowlist = started;
@@ -288,6 +289,8 @@ class AddressAndSignatureChainTest {
     Map<String, String> addressParameters = Map.of(
         VippsCallbackFilter.PARAM_ENVIRONMENT, "test",
         VippsCallbackFilter.PARAM_DNS_SERVERS, dns.address(),
+        // the scripted answer is a loopback address, where the test requests come from
+        VippsCallbackFilter.PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, "true",
         VippsCallbackFilter.PARAM_MODE, "report-only");
     Map<String, String> signatureParameters = Map.of(
         VippsWebhookSignatureFilter.PARAM_WEBHOOK_SECRET, SECRET,
@@ -326,6 +329,8 @@ class AddressAndSignatureChainTest {
     Map<String, String> addressParameters = Map.of(
         VippsCallbackFilter.PARAM_ENVIRONMENT, "test",
         VippsCallbackFilter.PARAM_DNS_SERVERS, dns.address(),
+        // the scripted answer is a loopback address, where the test requests come from
+        VippsCallbackFilter.PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, "true",
         VippsCallbackFilter.PARAM_MODE, "enforce");
     Map<String, String> signatureParameters = Map.of(
         VippsWebhookSignatureFilter.PARAM_WEBHOOK_SECRET, SECRET,

@@ -1,5 +1,6 @@
 package io.github.vippscallback.servlet;
 
+import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ADDITIONAL_ADDRESSES;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_ADDITIONAL_HOSTS;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_DNS_SERVERS;
@@ -45,6 +46,8 @@ class VippsCallbackFilterInitParametersTest {
 
   private static final String CALLBACK = "/vipps/callback";
   private static final String REFRESH_THREAD = "vipps-callback-dns";
+  /** A public address: outside every special-purpose block. */
+  private static final String PUBLIC_ADDRESS = "93.184.216.34";
 
   @TempDir Path baseDir;
 
@@ -70,6 +73,8 @@ class VippsCallbackFilterInitParametersTest {
     Map<String, String> parameters = new HashMap<>();
     parameters.put(PARAM_ENVIRONMENT, "test");
     parameters.put(PARAM_DNS_SERVERS, dns.address());
+    // the scripted answers are loopback addresses, where the test requests come from
+    parameters.put(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, "true");
     return parameters;
   }
 
@@ -82,6 +87,8 @@ class VippsCallbackFilterInitParametersTest {
     Map<String, String> parameters = new HashMap<>();
     parameters.put(PARAM_ENVIRONMENT, " MT ");
     parameters.put(PARAM_DNS_SERVERS, " " + dns.address() + " ,, ");
+    // the scripted answers are loopback addresses, where the test requests come from
+    parameters.put(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, " TRUE ");
     parameters.put(PARAM_DNS_TIMEOUT, "500ms");
     parameters.put(PARAM_MIN_TTL, "1s");
     parameters.put(PARAM_MAX_TTL, "PT5M");
@@ -104,6 +111,39 @@ class VippsCallbackFilterInitParametersTest {
     LoopbackHttpResponse spoofedViaProxy = LoopbackHttpClient.from("127.0.0.5")
         .get(server().port(), CALLBACK, Map.of("X-Forwarded-For", "127.0.0.2, 127.0.0.9"));
     assertThat(spoofedViaProxy.status()).isEqualTo(403);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "'', 403", // not given: refused
+      "false, 403",
+      "true, 200"})
+  void takesLoopbackAddressesFromDnsOnlyWithTheAcceptSpecialPurposeAddressesInitParameter(
+      String value, int expected) throws Exception {
+    dns.answer("callback-extra.example", 300, PUBLIC_ADDRESS); // makes the allowlist ready either way
+    Map<String, String> parameters = minimal();
+    parameters.remove(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES);
+    if (!value.isEmpty()) {
+      parameters.put(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, value);
+    }
+    parameters.put(PARAM_ADDITIONAL_HOSTS, "callback-extra.example");
+    tomcat = GuardedTomcat.startWithInitParameters(baseDir, parameters);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> status("127.0.0.2") != 503);
+
+    assertThat(status("127.0.0.2")).isEqualTo(expected); // callback-mt-1.vipps.no answered 127.0.0.2
+  }
+
+  @Test
+  void refusesAnAcceptSpecialPurposeAddressesInitParameterThatIsNotABoolean() {
+    Map<String, String> parameters = minimal();
+    parameters.put(PARAM_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, "yes");
+    VippsCallbackFilter filter = new VippsCallbackFilter();
+
+    assertThatThrownBy(() -> filter.init(MapFilterConfig.of(parameters)))
+        .isInstanceOf(ServletException.class)
+        .hasMessage("VippsCallbackFilter 'vippsCallback': init-parameter 'accept-special-purpose-addresses' has the"
+            + " bad value 'yes': not a boolean; valid: true or false");
   }
 
   @Test
@@ -141,6 +181,7 @@ class VippsCallbackFilterInitParametersTest {
     dns.answer("callback-mt-1.vipps.no", 1, "127.0.0.2");
     VippsAllowlist allowlist = VippsAllowlist.builder(VippsEnvironment.TEST)
         .dnsServers(List.of(dns.address()))
+        .acceptSpecialPurposeAddresses(true) // the scripted answers are loopback addresses, where the test requests come from
         .minTtl(Duration.ofSeconds(1))
         .build();
     try {
@@ -261,6 +302,7 @@ class VippsCallbackFilterInitParametersTest {
   void aFilterBuiltInCodeRefusesInitParametersItWouldIgnore() throws Exception {
     VippsAllowlist allowlist = VippsAllowlist.builder(VippsEnvironment.TEST)
         .dnsServers(List.of(dns.address()))
+        .acceptSpecialPurposeAddresses(true) // the scripted answers are loopback addresses, where the test requests come from
         .build();
     VippsCallbackFilter filter = VippsCallbackFilter.builder(allowlist).build();
 

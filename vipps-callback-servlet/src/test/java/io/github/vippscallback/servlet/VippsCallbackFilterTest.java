@@ -66,6 +66,7 @@ class VippsCallbackFilterTest {
   private void startGuarded(ClientAddressResolver resolver) throws Exception {
     allowlist = VippsAllowlist.builder(VippsEnvironment.TEST)
         .dnsServers(List.of(dns.address()))
+        .acceptSpecialPurposeAddresses(true) // the scripted answers are loopback addresses, where the test requests come from
         .queryTimeout(Duration.ofMillis(500))
         .build();
     allowlist().start();
@@ -170,6 +171,7 @@ class VippsCallbackFilterTest {
     dns.behave("callback-mt-2.vipps.no", LoopbackDnsServer.Behaviour.DROP);
     allowlist = VippsAllowlist.builder(VippsEnvironment.TEST)
         .dnsServers(List.of(dns.address()))
+        .acceptSpecialPurposeAddresses(true) // the scripted answers are loopback addresses, where the test requests come from
         .queryTimeout(Duration.ofSeconds(30))
         .build();
     allowlist().start(); // its queries hang for 30 s; the request below must not
@@ -289,7 +291,9 @@ class VippsCallbackFilterTest {
 
   @Test
   void answersAsUsualWhenTheObserverThrows() throws Exception {
-    allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address())).build();
+    allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address()))
+        .acceptSpecialPurposeAddresses(true) // the scripted answers are loopback addresses, where the test requests come from
+        .build();
     allowlist().start();
     allowlist().awaitFirstResolution(Duration.ofSeconds(30));
     CallbackObserver throwing = outcome -> {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns {@link VippsCallbackProperties} into core objects, and every bad value into a
@@ -27,6 +29,8 @@ final class CallbackSettings {
   static final String DNS_MIN_TTL = VippsCallbackProperties.PREFIX + ".dns.min-ttl";
   static final String DNS_MAX_TTL = VippsCallbackProperties.PREFIX + ".dns.max-ttl";
   static final String DNS_MAX_STALE = VippsCallbackProperties.PREFIX + ".dns.max-stale";
+  static final String DNS_ACCEPT_SPECIAL_PURPOSE_ADDRESSES =
+      VippsCallbackProperties.PREFIX + ".dns.accept-special-purpose-addresses";
   static final String PATHS = VippsCallbackProperties.PREFIX + ".paths";
   static final String RETRY_AFTER = VippsCallbackProperties.PREFIX + ".retry-after";
 
@@ -34,6 +38,8 @@ final class CallbackSettings {
   static final String ADDRESS_OR_RANGE = IpRange.FORMAT;
   /** What each DNS server may be: one text for every integration. */
   static final String DNS_SERVER = VippsAllowlist.DNS_SERVER_FORMAT;
+
+  private static final Logger LOG = LoggerFactory.getLogger(VippsCallbackAutoConfiguration.class);
 
   private CallbackSettings() {}
 
@@ -116,6 +122,13 @@ final class CallbackSettings {
         () -> builder.maxTtl(dns.getMaxTtl()));
     set(DNS_MAX_STALE, typed.of(DNS_MAX_STALE, dns.getMaxStale()), "a duration of zero or more, e.g. 24h",
         () -> builder.maxStale(dns.getMaxStale()));
+    if (dns.isAcceptSpecialPurposeAddresses()) {
+      LOG.warn("Vipps callbacks: {}=true: DNS answers may bring loopback, private, link-local and other"
+          + " special-purpose addresses into the allowlist of request servers. For local testing only: in"
+          + " production such an answer comes from a broken or hostile resolver, and behind a local reverse"
+          + " proxy it lets every caller count as Vipps.", DNS_ACCEPT_SPECIAL_PURPOSE_ADDRESSES);
+      builder.acceptSpecialPurposeAddresses(true);
+    }
     for (VippsAllowlistBuilderCustomizer customizer : customizers) {
       customizer.customize(builder);
     }

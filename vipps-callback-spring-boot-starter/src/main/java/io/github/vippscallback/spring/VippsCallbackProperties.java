@@ -274,6 +274,14 @@ public class VippsCallbackProperties {
      */
     private Duration maxStale = Duration.ofHours(24);
 
+    /**
+     * Whether DNS answers may bring loopback, private, link-local, documentation and other special-purpose
+     * addresses that are not globally reachable. For local testing only (a test DNS server answering
+     * 127.0.0.1); logged at WARN at start-up when on. Unspecified, broadcast, multicast, reserved and
+     * IPv4-mapped AAAA addresses are refused even then; additional-addresses are never filtered.
+     */
+    private boolean acceptSpecialPurposeAddresses;
+
     /** The DNS servers. */
     public List<String> getServers() {
       return servers;
@@ -322,6 +330,16 @@ public class VippsCallbackProperties {
     /** Sets how long last-known-good addresses survive a DNS outage. */
     public void setMaxStale(Duration maxStale) {
       this.maxStale = maxStale;
+    }
+
+    /** Whether special-purpose addresses are accepted from DNS (local testing only). */
+    public boolean isAcceptSpecialPurposeAddresses() {
+      return acceptSpecialPurposeAddresses;
+    }
+
+    /** Sets whether special-purpose addresses are accepted from DNS (local testing only). */
+    public void setAcceptSpecialPurposeAddresses(boolean acceptSpecialPurposeAddresses) {
+      this.acceptSpecialPurposeAddresses = acceptSpecialPurposeAddresses;
     }
   }
 }

@@ -37,6 +37,8 @@ abstract class LoopbackApplicationFixture {
   @DynamicPropertySource
   static void scriptedDns(DynamicPropertyRegistry registry) {
     registry.add(CallbackSettings.DNS_SERVERS, CallbackDns.SCRIPTED::address);
+    // CallbackDns answers loopback addresses, where the test requests come from
+    registry.add(CallbackSettings.DNS_ACCEPT_SPECIAL_PURPOSE_ADDRESSES, () -> "true");
   }
 
   @BeforeEach

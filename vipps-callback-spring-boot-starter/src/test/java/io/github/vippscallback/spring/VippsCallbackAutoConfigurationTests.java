@@ -56,7 +56,8 @@ class VippsCallbackAutoConfigurationTests {
           VippsCallbackSecurityAutoConfiguration.class))
       .withPropertyValues(
           "vipps.callback.environment=prod",
-          "vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address());
+          "vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address(),
+          "vipps.callback.dns.accept-special-purpose-addresses=true"); // CallbackDns answers loopback addresses, where the test requests come from
 
   @Test
   void withSpringSecurityContributesOwnChainAndAuthorizationManagerAndNoFilter() {
@@ -107,7 +108,8 @@ class VippsCallbackAutoConfigurationTests {
             WebMvcAutoConfiguration.class, VippsCallbackAutoConfiguration.class,
             VippsCallbackSecurityAutoConfiguration.class))
         .withPropertyValues("vipps.callback.environment=prod",
-            "vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address())
+            "vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address(),
+            "vipps.callback.dns.accept-special-purpose-addresses=true") // CallbackDns answers loopback addresses, where the test requests come from
         .run(context -> {
           assertThat(context).hasNotFailed();
           assertThat(context).hasBean(VippsCallbackAutoConfiguration.FILTER_REGISTRATION_BEAN);
@@ -282,7 +284,32 @@ class VippsCallbackAutoConfigurationTests {
     assertThat(dns.getMinTtl()).isEqualTo(VippsAllowlist.DEFAULT_MIN_TTL);
     assertThat(dns.getMaxTtl()).isEqualTo(VippsAllowlist.DEFAULT_MAX_TTL);
     assertThat(dns.getMaxStale()).isEqualTo(VippsAllowlist.DEFAULT_MAX_STALE);
+    assertThat(dns.isAcceptSpecialPurposeAddresses()).isFalse();
     assertThat(new VippsCallbackProperties().isEnabled()).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "true, ALLOWED",
+      "false, UNAVAILABLE"}) // every answer of CallbackDns is a loopback address: none is taken
+  void takesLoopbackAddressesFromDnsOnlyWithTheAcceptSpecialPurposeAddressesPropertyAndWarnsWhenItIsOn(
+      String accept, String decision, CapturedOutput output) {
+    runner.withPropertyValues("vipps.callback.dns.accept-special-purpose-addresses=" + accept).run(context -> {
+      VippsAllowlist allowlist = context.getBean(VippsAllowlist.class);
+      allowlist.awaitFirstResolution(Duration.ofSeconds(30));
+
+      assertThat(allowlist.decide(CallbackDns.PROD_SERVER)).hasToString(decision);
+      String warning = "WARN";
+      String text = "vipps.callback.dns.accept-special-purpose-addresses=true: DNS answers may bring loopback";
+      if (Boolean.parseBoolean(accept)) {
+        assertThat(output.getAll().lines().filter(line -> line.contains(text)))
+            .singleElement().satisfies(line -> assertThat(line).contains(warning));
+      } else {
+        assertThat(output).doesNotContain(text);
+        assertThat(allowlist.status().hosts().get(0).refused())
+            .containsExactly("127.0.0.2 in 127.0.0.0/8 Loopback (RFC 1122)");
+      }
+    });
   }
 
   @Test
@@ -373,7 +400,9 @@ class VippsCallbackAutoConfigurationTests {
 
     @Bean(destroyMethod = "close")
     VippsAllowlist myAllowlist() {
-      return VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(CallbackDns.SCRIPTED.address())).build();
+      return VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(CallbackDns.SCRIPTED.address()))
+          .acceptSpecialPurposeAddresses(true) // CallbackDns answers loopback addresses, where the test requests come from
+          .build();
     }
 
     @Bean

@@ -26,7 +26,8 @@ class VippsCallbackFailureAnalyzerTests {
 
   private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(VippsCallbackAutoConfiguration.class))
-      .withPropertyValues("vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address());
+      .withPropertyValues("vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address(),
+          "vipps.callback.dns.accept-special-purpose-addresses=true"); // CallbackDns answers loopback addresses, where the test requests come from
 
   @Test
   void missingEnvironmentNamesPropertyAndValidValues() {
@@ -75,7 +76,8 @@ class VippsCallbackFailureAnalyzerTests {
   void applicationThatFailsToStartPrintsTheAnalysis(CapturedOutput output) {
     SpringApplicationBuilder application = new SpringApplicationBuilder(CallbackApplication.class)
         .properties("server.port=0", "vipps.callback.environment=staging",
-            "vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address());
+            "vipps.callback.dns.servers=" + CallbackDns.SCRIPTED.address(),
+            "vipps.callback.dns.accept-special-purpose-addresses=true"); // CallbackDns answers loopback addresses, where the test requests come from
 
     try {
       application.run().close();

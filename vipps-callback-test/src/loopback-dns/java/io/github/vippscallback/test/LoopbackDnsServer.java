@@ -49,7 +49,9 @@ import org.xbill.DNS.Type;
  * try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
  *   dns.answer("callback-mt-1.vipps.no", 60, "127.0.0.2", "::1");
  *   VippsAllowlist allowlist = VippsAllowlist.builder(VippsEnvironment.TEST)
- *       .dnsServers(List.of(dns.address())).build();
+ *       .dnsServers(List.of(dns.address()))
+ *       .acceptSpecialPurposeAddresses(true) // the answers are loopback addresses
+ *       .build();
  * }
  * }</pre>
  *

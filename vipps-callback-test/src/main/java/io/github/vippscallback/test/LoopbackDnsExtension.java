@@ -32,6 +32,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   @DynamicPropertySource
  *   static void vippsDns(DynamicPropertyRegistry registry) {
  *     registry.add("vipps.callback.dns.servers", dns::address);
+ *     // the answers are loopback addresses, which the allowlist takes only when told to
+ *     registry.add("vipps.callback.dns.accept-special-purpose-addresses", () -> "true");
  *   }
  * }
  * }</pre>

@@ -49,6 +49,8 @@ public record AllowlistSnapshot(String environment, boolean ready, List<String> 
    * @param lastSuccess when it last resolved, ISO-8601 UTC, or null when it never has
    * @param lastError the last DNS failure since the last success, or null
    * @param stale whether its addresses are last-known-good ones kept through a DNS failure
+   * @param refused the addresses of its last answers that the address policy refused, each with its
+   *     special-purpose block, e.g. {@code 127.0.0.1 in 127.0.0.0/8 Loopback (RFC 1122)}
    */
   public record Host(
       String host,
@@ -56,11 +58,13 @@ public record AllowlistSnapshot(String environment, boolean ready, List<String> 
       String ttl,
       @Nullable String lastSuccess,
       @Nullable String lastError,
-      boolean stale) {
+      boolean stale,
+      List<String> refused) {
 
-    /** Copies the address list. */
+    /** Copies the lists. */
     public Host {
       addresses = List.copyOf(addresses);
+      refused = List.copyOf(refused);
     }
 
     static Host of(HostStatus status) {
@@ -75,7 +79,8 @@ public record AllowlistSnapshot(String environment, boolean ready, List<String> 
           status.ttl().toString(),
           lastSuccess == null ? null : lastSuccess.toString(),
           status.lastError(),
-          status.stale());
+          status.stale(),
+          status.refused());
     }
   }
 }

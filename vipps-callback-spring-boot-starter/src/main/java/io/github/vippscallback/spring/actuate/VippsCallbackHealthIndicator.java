@@ -8,7 +8,8 @@ import org.springframework.boot.health.contributor.Health;
  * The {@code vippsCallback} health contributor: {@code UP} while the allowlist knows at least one Vipps
  * address, {@code DOWN} while it knows none (guarded endpoints then answer 503). Its details are the
  * environment, the effective entries and, per host, its addresses, TTL, last success, last error and
- * whether its addresses are stale. It reads the allowlist's last snapshot and never asks DNS.
+ * whether its addresses are stale, and the addresses DNS answered that the address policy refused. It
+ * reads the allowlist's last snapshot and never asks DNS.
  */
 public final class VippsCallbackHealthIndicator extends AbstractHealthIndicator {
 

@@ -3,6 +3,9 @@ package io.github.vippscallback.spring.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.test.LoopbackDnsServer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -66,6 +69,28 @@ class VippsCallbackHealthContributorAutoConfigurationTests {
           assertThat(host.lastError()).isNotBlank();
           assertThat(host.stale()).isFalse();
         });
+      });
+    }
+  }
+
+  @Test
+  void namesTheAddressesTheAddressPolicyRefusedPerHost() throws Exception {
+    try (LoopbackDnsServer dns = LoopbackAllowlist.answeringDns();
+        VippsAllowlist allowlist = VippsAllowlist.builder(VippsEnvironment.TEST) // loopback answers refused
+            .dnsServers(List.of(dns.address()))
+            .build()) {
+      allowlist.start();
+      allowlist.awaitFirstResolution(Duration.ofSeconds(30));
+      runner.withBean(VippsAllowlist.class, () -> allowlist).run(context -> {
+        Health health = context.getBean(VippsCallbackHealthIndicator.class).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(hosts(health)).satisfiesExactly(
+            mt1 -> {
+              assertThat(mt1.refused()).containsExactly("127.0.0.2 in 127.0.0.0/8 Loopback (RFC 1122)");
+              assertThat(mt1.lastError()).contains("refused by the address policy");
+            },
+            mt2 -> assertThat(mt2.refused()).containsExactly("127.0.0.3 in 127.0.0.0/8 Loopback (RFC 1122)"));
       });
     }
   }

@@ -6,7 +6,10 @@ import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +28,8 @@ final class AllowlistCommand {
   private final PrintStream out;
   private final PrintStream err;
   private final CompletionStage<?> stop;
+  /** The refused addresses last written to standard error, by host. */
+  private final Map<String, List<String>> reportedRefusals = new HashMap<>();
 
   /**
    * @param out where sets are printed
@@ -73,6 +78,7 @@ final class AllowlistCommand {
       reportNothingResolved(allowlist);
       return ExitCode.NOTHING_RESOLVED;
     }
+    reportRefusals(allowlist);
     SetReporter reporter = reporter(options);
     Set<IpRange> reported = allowlist.status().entries();
     reporter.report(reported, reported, Set.of());
@@ -88,6 +94,7 @@ final class AllowlistCommand {
         return ExitCode.OK;
       }
       Set<IpRange> current = next.get();
+      reportRefusals(allowlist);
       if (current.equals(reported)) {
         continue;
       }
@@ -109,6 +116,23 @@ final class AllowlistCommand {
     return onChange == null
         ? new PrintingReporter(out, err, options.format(), options.environment())
         : new OnChangeCommand(onChange, err, options.format(), options.environment());
+  }
+
+  /**
+   * Writes to standard error, per host, the addresses its DNS answers held that the core's address policy
+   * refused (special-purpose addresses, see {@code --accept-special-purpose-addresses}), when they differ
+   * from what was last written.
+   */
+  private void reportRefusals(VippsAllowlist allowlist) {
+    for (HostStatus host : allowlist.status().hosts()) {
+      List<String> refused = host.refused();
+      List<String> before = reportedRefusals.put(host.host(), refused);
+      if (!refused.isEmpty() && !refused.equals(before)) {
+        err.println("warning: " + host.host() + ": DNS answered addresses the address policy refused, left out"
+            + " of the set: " + String.join("; ", refused));
+      }
+    }
+    err.flush();
   }
 
   private void reportNothingResolved(VippsAllowlist allowlist) {

@@ -10,7 +10,8 @@ final class AllowlistFactory {
   private AllowlistFactory() {}
 
   static VippsAllowlist build(Options options) throws UsageException {
-    VippsAllowlist.Builder builder = VippsAllowlist.builder(options.environment());
+    VippsAllowlist.Builder builder = VippsAllowlist.builder(options.environment())
+        .acceptSpecialPurposeAddresses(options.acceptSpecialPurposeAddresses());
     if (!options.dnsServers().isEmpty()) {
       try {
         builder.dnsServers(options.dnsServers());

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxTtl the longest refresh interval, or null for the core's default
  * @param watch whether to keep running and report every change
  * @param onChange the shell command to run with the set, or null to print it
+ * @param acceptSpecialPurposeAddresses whether DNS answers may bring loopback, private and other
+ *     special-purpose addresses (local testing only)
  */
 record Options(
     VippsEnvironment environment,
@@ -23,7 +25,8 @@ record Options(
     @Nullable Duration minTtl,
     @Nullable Duration maxTtl,
     boolean watch,
-    @Nullable String onChange) {
+    @Nullable String onChange,
+    boolean acceptSpecialPurposeAddresses) {
 
   Options {
     dnsServers = List.copyOf(dnsServers);

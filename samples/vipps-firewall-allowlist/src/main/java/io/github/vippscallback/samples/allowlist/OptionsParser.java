@@ -20,10 +20,12 @@ final class OptionsParser {
   static final String MAX_TTL = "--max-ttl";
   static final String WATCH = "--watch";
   static final String ON_CHANGE = "--on-change";
+  static final String ACCEPT_SPECIAL_PURPOSE_ADDRESSES = "--accept-special-purpose-addresses";
   static final String HELP = "--help";
 
   private static final String KNOWN_OPTIONS =
-      "--environment, --dns-server, --format, --min-ttl, --max-ttl, --watch, --on-change, --help";
+      "--environment, --dns-server, --format, --min-ttl, --max-ttl, --watch, --on-change,"
+          + " --accept-special-purpose-addresses, --help";
 
   private OptionsParser() {}
 
@@ -45,6 +47,7 @@ final class OptionsParser {
     @Nullable Duration maxTtl = null;
     boolean watch = false;
     @Nullable String onChange = null;
+    boolean acceptSpecialPurposeAddresses = false;
 
     ArgumentCursor cursor = new ArgumentCursor(args);
     while (cursor.hasNext()) {
@@ -71,6 +74,10 @@ final class OptionsParser {
           cursor.noValue(option);
           watch = true;
         }
+        case ACCEPT_SPECIAL_PURPOSE_ADDRESSES -> {
+          cursor.noValue(option);
+          acceptSpecialPurposeAddresses = true;
+        }
         case ON_CHANGE -> {
           rejectRepeat(option, onChange);
           onChange = nonBlank(option, cursor.value(option));
@@ -92,7 +99,7 @@ final class OptionsParser {
           + MAX_TTL + " (" + maxTtl + ")");
     }
     return new Options(environment, dnsServers, format == null ? OutputFormat.PLAIN : format,
-        minTtl, maxTtl, watch, onChange);
+        minTtl, maxTtl, watch, onChange, acceptSpecialPurposeAddresses);
   }
 
   private static VippsEnvironment parseEnvironment(String value) throws UsageException {

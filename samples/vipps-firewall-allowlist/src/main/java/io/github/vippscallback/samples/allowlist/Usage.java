@@ -22,6 +22,11 @@ final class Usage {
                               set, in --format, on its standard input, at start and after every change.
                               It also gets VIPPS_ENVIRONMENT, VIPPS_ALLOWLIST (the set),
                               VIPPS_ALLOWLIST_ADDED and VIPPS_ALLOWLIST_REMOVED (space-separated CIDRs).
+        --accept-special-purpose-addresses
+                              Accept loopback, private, link-local, documentation and other
+                              special-purpose addresses in DNS answers. For local testing only:
+                              without it such addresses are refused (and named on standard error),
+                              since a firewall must never let them in on a resolver's word.
         --help                Print this text.
 
       Exit codes: 0 a set was printed, 2 bad usage, 3 nothing could be resolved.

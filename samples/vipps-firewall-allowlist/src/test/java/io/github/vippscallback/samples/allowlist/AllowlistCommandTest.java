@@ -27,12 +27,13 @@ class AllowlistCommandTest {
       .answer("callback-mt-2.vipps.no", 60, "192.0.2.11");
 
   private String[] test(String... more) {
-    String[] args = new String[4 + more.length];
+    String[] args = new String[5 + more.length];
     args[0] = "--environment";
     args[1] = "test";
     args[2] = "--dns-server";
     args[3] = dns.address();
-    System.arraycopy(more, 0, args, 4, more.length);
+    args[4] = "--accept-special-purpose-addresses"; // the scripted answers are documentation addresses
+    System.arraycopy(more, 0, args, 5, more.length);
     return args;
   }
 
@@ -128,7 +129,8 @@ class AllowlistCommandTest {
     dns.answer("callback-dr-4.vipps.no", 60, "192.0.2.84");
     ToolRun tool = ToolRun.create();
 
-    assertThat(tool.run("--environment", "prod", "--dns-server", dns.address())).isEqualTo(ExitCode.OK);
+    assertThat(tool.run("--environment", "prod", "--dns-server", dns.address(),
+        "--accept-special-purpose-addresses")).isEqualTo(ExitCode.OK);
 
     assertThat(tool.out()).isEqualTo("192.0.2.1\n192.0.2.84\n");
   }
@@ -137,7 +139,8 @@ class AllowlistCommandTest {
   void exitsWithThreeAndNamesEveryHostWhenNothingCouldBeResolved() {
     ToolRun tool = ToolRun.create();
 
-    assertThat(tool.run("--environment", "prod", "--dns-server", dns.address())).isEqualTo(ExitCode.NOTHING_RESOLVED);
+    assertThat(tool.run("--environment", "prod", "--dns-server", dns.address(),
+        "--accept-special-purpose-addresses")).isEqualTo(ExitCode.NOTHING_RESOLVED);
 
     assertThat(tool.out()).isEmpty();
     assertThat(tool.err()).contains("none of the request servers of prod could be resolved",
@@ -210,6 +213,51 @@ class AllowlistCommandTest {
   @Test
   void exitsWithTwoForABadDuration() {
     assertUsageError(test("--min-ttl", "soon"), "--min-ttl 'soon' is not a duration; valid values look like");
+  }
+
+  @Test
+  void leavesAddressesTheAddressPolicyRefusesOutAndNamesThemOnStandardError() {
+    dns.answer("callback-mt-1.vipps.no", 60, "93.184.216.34", "127.0.0.1");
+    dns.answer("callback-mt-2.vipps.no", 60, "10.0.0.1");
+    ToolRun tool = ToolRun.create();
+
+    // No --accept-special-purpose-addresses: only the public address is printed.
+    assertThat(tool.run("--environment", "test", "--dns-server", dns.address())).isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).isEqualTo("93.184.216.34\n");
+    assertThat(tool.err())
+        .contains("warning: callback-mt-1.vipps.no: DNS answered addresses the address policy refused, left out of"
+            + " the set: 127.0.0.1 in 127.0.0.0/8 Loopback (RFC 1122)")
+        .contains("warning: callback-mt-2.vipps.no: DNS answered addresses the address policy refused, left out of"
+            + " the set: 10.0.0.1 in 10.0.0.0/8 Private-Use (RFC 1918)");
+  }
+
+  @Test
+  void printsSpecialPurposeAddressesWithTheAcceptSpecialPurposeAddressesFlag() {
+    dns.answer("callback-mt-1.vipps.no", 60, "93.184.216.34", "127.0.0.1");
+    dns.answer("callback-mt-2.vipps.no", 60, "10.0.0.1");
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run("--environment", "test", "--dns-server", dns.address(), "--accept-special-purpose-addresses"))
+        .isEqualTo(ExitCode.OK);
+
+    assertThat(tool.out()).isEqualTo("10.0.0.1\n93.184.216.34\n127.0.0.1\n");
+    assertThat(tool.err()).doesNotContain("refused");
+  }
+
+  @Test
+  void exitsWithThreeAndSaysWhyWhenEveryAnswerIsRefused() {
+    dns.answer("callback-mt-1.vipps.no", 60, "127.0.0.1");
+    dns.answer("callback-mt-2.vipps.no", 60, "0.0.0.0");
+    ToolRun tool = ToolRun.create();
+
+    assertThat(tool.run("--environment", "test", "--dns-server", dns.address())).isEqualTo(ExitCode.NOTHING_RESOLVED);
+
+    assertThat(tool.out()).isEmpty();
+    assertThat(tool.err())
+        .contains("callback-mt-1.vipps.no: A: every address of the answer was refused by the address policy:"
+            + " [127.0.0.1 in 127.0.0.0/8 Loopback (RFC 1122)]")
+        .contains("0.0.0.0 in 0.0.0.0/32 \"This host on this network\" (RFC 1122), never accepted");
   }
 
   @Test

@@ -54,7 +54,8 @@ class PackagedJarIT {
       dns.answer("callback-2.vipps.no", 60, "192.0.2.2");
       dns.answer("callback-dr-1.vipps.no", 60, "192.0.2.81");
 
-      ProcessResult result = java("--environment", "prod", "--format", "nginx", "--dns-server", dns.address());
+      ProcessResult result = java("--environment", "prod", "--format", "nginx", "--dns-server", dns.address(),
+          "--accept-special-purpose-addresses"); // the scripted answers are documentation addresses
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       assertThat(result.out()).endsWith("allow 192.0.2.2;\nallow 192.0.2.81;\ndeny all;\n");
@@ -64,7 +65,8 @@ class PackagedJarIT {
   @Test
   void exitsWithThreeFromTheRunnableJarWhenNothingResolves() throws Exception {
     try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
-      ProcessResult result = java("--environment", "test", "--dns-server", dns.address());
+      ProcessResult result = java("--environment", "test", "--dns-server", dns.address(),
+          "--accept-special-purpose-addresses"); // the scripted answers are documentation addresses
 
       assertThat(result.exitCode()).isEqualTo(3);
       assertThat(result.out()).isEmpty();

@@ -69,6 +69,7 @@ public final class ProgrammaticServer {
   static VippsAllowlist allowlist(SampleSettings settings) {
     VippsAllowlist.Builder builder = VippsAllowlist.builder(VippsEnvironment.parse(settings.environment()))
         .additionalAddresses(settings.additionalAddresses());
+    builder.acceptSpecialPurposeAddresses(settings.acceptSpecialPurposeAddresses());
     if (!settings.dnsServers().isEmpty()) {
       builder.dnsServers(settings.dnsServers());
     }

@@ -32,6 +32,8 @@ class WebXmlServerTest {
   @BeforeEach
   void startDns() throws Exception {
     System.setProperty(SampleSettings.DNS_SERVERS, dns.address());
+    // the scripted answers are loopback addresses, where the test requests come from
+    System.setProperty(SampleSettings.ACCEPT_SPECIAL_PURPOSE_ADDRESSES, "true");
   }
 
   @AfterEach
@@ -40,6 +42,7 @@ class WebXmlServerTest {
       server.close();
     }
     System.clearProperty(SampleSettings.DNS_SERVERS);
+    System.clearProperty(SampleSettings.ACCEPT_SPECIAL_PURPOSE_ADDRESSES);
     System.clearProperty(SampleSettings.ENVIRONMENT);
     System.clearProperty(SampleSettings.ADDITIONAL_ADDRESSES);
   }

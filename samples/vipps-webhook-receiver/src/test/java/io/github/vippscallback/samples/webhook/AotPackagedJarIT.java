@@ -54,7 +54,7 @@ class AotPackagedJarIT {
         "--server.port=0",
         "--server.address=127.0.0.1",
         "--vipps.callback.dns.servers=" + dns.address(),
-        // the loopback DNS answers loopback addresses, which the allowlist takes only when told to
+        // Loopback.requestServersOnLoopback() answers loopback addresses, where the test requests come from
         "--vipps.callback.dns.accept-special-purpose-addresses=true")
         .redirectErrorStream(true)
         .start();
