@@ -1,5 +1,7 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.core.WebhookVerification;
+
 /**
  * Counts what happens to guarded requests, e.g. as metrics, without this module depending on a
  * metrics library. Called on the request thread for every guarded request: keep it cheap and never
@@ -13,4 +15,12 @@ public interface CallbackObserver {
 
   /** Called once per guarded request. */
   void onOutcome(CallbackOutcome outcome);
+
+  /**
+   * Called once per webhook whose signature is valid, after {@link #onOutcome} counted it as {@link
+   * CallbackOutcome#ALLOWED}, with which secret matched ({@link WebhookVerification#secretTag()}, {@link
+   * WebhookVerification#describeSecret()}): while a secret is rotated this shows when the old one stops
+   * being used. Does nothing by default.
+   */
+  default void onSignatureValid(WebhookVerification verification) { }
 }

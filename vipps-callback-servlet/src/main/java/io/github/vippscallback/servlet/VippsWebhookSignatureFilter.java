@@ -1,8 +1,11 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.core.WebhookRefusalText;
+import io.github.vippscallback.core.WebhookSecret;
 import io.github.vippscallback.core.WebhookSignatureResult;
 import io.github.vippscallback.core.WebhookSignatureVerifier;
 import io.github.vippscallback.core.WebhookTarget;
+import io.github.vippscallback.core.WebhookVerification;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -21,9 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A filter that lets a webhook request through only when Vipps signed it with the webhook's secret
- * ({@link WebhookSignatureVerifier}); 401 with an {@code application/problem+json} body otherwise.
- * Map it to the webhook endpoints only, behind (or in addition to) {@link VippsCallbackFilter}.
+ * A filter that lets a webhook request through only when Vipps signed it with one of the webhook's
+ * secrets ({@link WebhookSignatureVerifier}); 401 with an {@code application/problem+json} body
+ * otherwise. Map it to the webhook endpoints only, behind (or in addition to) {@link
+ * VippsCallbackFilter}. While a secret is rotated (a second webhook registration on the same URL, then
+ * the old one deleted) give it both secrets: {@code webhook-secret} takes a comma-separated list, each
+ * optionally labelled ({@code old:<secret>,new:<secret>}); which one matched is logged at DEBUG and told
+ * to the observer, never the secret.
  *
  * <p>Requests without well-formed, fresh signature headers are refused before their body is read.
  * Otherwise it reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a
@@ -37,8 +44,11 @@ import org.slf4j.LoggerFactory;
  * own path (with context path) and query are appended to its path. Without one, the host is the
  * request's server name and port ({@code Host}).
  *
- * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most 5 lines a
- * second (the next line counts those suppressed); the secret and the signature are never logged. Each
+ * <p>Each refusal is logged at WARN ({@link WebhookRefusalText}) with the check that failed (for a
+ * signature that matched no secret, how many were tried), the URL reconstructed and verified against,
+ * the peer address, method, path, {@code Host} and {@code x-ms-date}, and a hint when a proxy is the
+ * likely cause; at most 5 lines a second (the next line counts those suppressed); the secrets and the
+ * signature are never logged. Each
  * check is reported to a {@link WebhookSignatureObserver}; {@link
  * WebhookSignatureObserver#forwardingTo(CallbackObserver)} counts refusals as {@link
  * CallbackOutcome#SIGNATURE_INVALID} and {@link CallbackOutcome#BODY_TOO_LARGE}.
@@ -54,7 +64,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class VippsWebhookSignatureFilter implements Filter {
 
-  /** Init-parameter: the secret Vipps returned when the webhook was registered. Required. */
+  /**
+   * Init-parameter: the secret Vipps returned when the webhook was registered, or several separated by
+   * commas (one per registration calling this URL), each optionally preceded by a label and a colon,
+   * e.g. {@code old:<secret>,new:<secret>}. Required.
+   */
   public static final String PARAM_WEBHOOK_SECRET = "webhook-secret";
   /**
    * Init-parameter: the public base URL Vipps calls, e.g. {@code https://shop.example.com}, when a
@@ -160,9 +174,13 @@ public final class VippsWebhookSignatureFilter implements Filter {
     String contentSha256 = http.getHeader(WebhookSignatureVerifier.CONTENT_SHA256_HEADER);
     String authorization = http.getHeader(WebhookSignatureVerifier.AUTHORIZATION_HEADER);
     // Refuse what cannot be signed before reading a byte of the body.
-    WebhookSignatureResult result = current.verifier.checkHeaders(date, contentSha256, authorization);
+    WebhookSignatureResult headers = current.verifier.checkHeaders(date, contentSha256, authorization);
     ServletRequest next = request;
-    if (result.isValid()) {
+    WebhookVerification verification;
+    @Nullable WebhookTarget target = null;
+    if (!headers.isValid()) {
+      verification = current.verifier.failure(headers);
+    } else {
       byte[] body = http.getInputStream().readNBytes(current.maxBodySize + 1);
       if (body.length > current.maxBodySize) {
         tooLarge(current, http);
@@ -174,12 +192,21 @@ public final class VippsWebhookSignatureFilter implements Filter {
         }
         return;
       }
-      result = verify(current, http, date, contentSha256, authorization, body);
+      target = targetOrNull(current.publicUrl, http);
+      verification = target == null
+          ? current.verifier.failure(WebhookSignatureResult.MALFORMED_URL)
+          : current.verifier.check(http.getMethod(), target, date, contentSha256, authorization, body);
       next = new BufferedBodyRequest(http, body);
     }
-    tell(current.observer, result);
-    if (!result.isValid()) {
-      warn(http, current.mode, result.description());
+    tell(current.observer, verification);
+    if (verification.isValid()) {
+      if (log.isDebugEnabled()) {
+        log.debug("Vipps webhook signature valid with {}: method=\"{}\" verified-url=\"{}\"",
+            verification.describeSecret(), HostileText.sanitize(http.getMethod()),
+            target == null ? "-" : HostileText.sanitize(target.url()));
+      }
+    } else {
+      refused(current, http, verification, target);
       if (enforces) {
         PROBLEMS.write(CallbackOutcome.SIGNATURE_INVALID, http.getRequestURI(), httpResponse);
         return;
@@ -188,20 +215,13 @@ public final class VippsWebhookSignatureFilter implements Filter {
     chain.doFilter(next, response);
   }
 
-  private static WebhookSignatureResult verify(
-      Settings settings,
-      HttpServletRequest request,
-      @Nullable String date,
-      @Nullable String contentSha256,
-      @Nullable String authorization,
-      byte[] body) {
-    WebhookTarget target;
+  /** The URL Vipps signed for this request, or {@code null} when its host, path or query cannot be one. */
+  private static @Nullable WebhookTarget targetOrNull(@Nullable WebhookTarget publicUrl, HttpServletRequest request) {
     try {
-      target = targetOf(settings.publicUrl, request);
+      return targetOf(publicUrl, request);
     } catch (IllegalArgumentException e) {
-      return WebhookSignatureResult.MALFORMED_URL;
+      return null;
     }
-    return settings.verifier.verify(request.getMethod(), target, date, contentSha256, authorization, body);
   }
 
   /** The host, path and query Vipps signed for this request. */
@@ -223,14 +243,36 @@ public final class VippsWebhookSignatureFilter implements Filter {
     } catch (RuntimeException e) {
       observerFailed(settings.observer, "a body over the limit", e);
     }
-    warn(request, settings.mode, "body larger than " + settings.maxBodySize + " bytes");
+    if (log.isWarnEnabled() && warnings.tryAcquire()) {
+      log.warn(settings.refusalText.line(
+          "body larger than " + settings.maxBodySize + " bytes", facts(request), warnings.takeSuppressed()));
+    }
   }
 
-  private void tell(WebhookSignatureObserver observer, WebhookSignatureResult result) {
+  private void refused(
+      Settings settings, HttpServletRequest request, WebhookVerification verification, @Nullable WebhookTarget target) {
+    if (!log.isWarnEnabled() || !warnings.tryAcquire()) {
+      return;
+    }
+    // A request refused on its headers was verified against no URL: none is shown.
+    log.warn(settings.refusalText.line(verification, target, facts(request), warnings.takeSuppressed()));
+  }
+
+  /** What the refusal line says of the request; every value is escaped by {@link WebhookRefusalText}. */
+  private static WebhookRefusalText.Request facts(HttpServletRequest request) {
+    String host = request.getHeader("Host");
+    boolean forwarded = request.getHeader(VippsRequestGuard.FORWARDED) != null
+        || request.getHeader(VippsRequestGuard.X_FORWARDED_FOR) != null
+        || request.getHeader("X-Forwarded-Host") != null;
+    return new WebhookRefusalText.Request(request.getRemoteAddr(), request.getMethod(), request.getRequestURI(),
+        request.getHeader(WebhookSignatureVerifier.DATE_HEADER), host, forwarded);
+  }
+
+  private void tell(WebhookSignatureObserver observer, WebhookVerification verification) {
     try {
-      observer.onSignatureChecked(result);
+      observer.onVerified(verification);
     } catch (RuntimeException e) {
-      observerFailed(observer, result.name(), e);
+      observerFailed(observer, verification.result().name(), e);
     }
   }
 
@@ -240,22 +282,6 @@ public final class VippsWebhookSignatureFilter implements Filter {
       log.error("WebhookSignatureObserver {} threw on {}; the request was answered regardless"
           + " (logged at most once a minute)", observer.getClass().getName(), what, e);
     }
-  }
-
-  private void warn(HttpServletRequest request, EnforcementMode mode, String reason) {
-    if (!log.isWarnEnabled() || !warnings.tryAcquire()) {
-      return;
-    }
-    long suppressed = warnings.takeSuppressed();
-    log.warn(
-        "Vipps webhook {}: peer=\"{}\" method=\"{}\" path=\"{}\" x-ms-date=\"{}\" reason=\"{}\"{}",
-        mode.enforces() ? "refused" : "would have been refused but was let through (report-only)",
-        HostileText.sanitize(request.getRemoteAddr()),
-        HostileText.sanitize(request.getMethod()),
-        HostileText.sanitize(request.getRequestURI()),
-        HostileText.sanitize(request.getHeader(WebhookSignatureVerifier.DATE_HEADER)),
-        reason,
-        suppressed == 0 ? "" : " (" + suppressed + " similar lines suppressed)");
   }
 
   @Override
@@ -279,18 +305,22 @@ public final class VippsWebhookSignatureFilter implements Filter {
     final int maxBodySize;
     final WebhookSignatureObserver observer;
     final EnforcementMode mode;
+    final WebhookRefusalText refusalText;
 
     Settings(
         WebhookSignatureVerifier verifier,
         @Nullable WebhookTarget publicUrl,
         int maxBodySize,
         WebhookSignatureObserver observer,
-        EnforcementMode mode) {
+        EnforcementMode mode,
+        String publicUrlSetting,
+        boolean behindTrustedProxy) {
       this.verifier = verifier;
       this.publicUrl = publicUrl;
       this.maxBodySize = maxBodySize;
       this.observer = observer;
       this.mode = mode;
+      this.refusalText = WebhookRefusalText.of(mode.enforces(), publicUrl, publicUrlSetting, behindTrustedProxy);
     }
 
     static Settings from(FilterConfig config) throws ServletException {
@@ -301,7 +331,15 @@ public final class VippsWebhookSignatureFilter implements Filter {
                 + (secret == null ? "missing" : "blank")
                 + "; set it to the secret Vipps returned when the webhook was registered");
       }
-      WebhookSignatureVerifier.Builder verifier = WebhookSignatureVerifier.builder(secret);
+      WebhookSignatureVerifier.Builder verifier;
+      try {
+        verifier = WebhookSignatureVerifier.builder(WebhookSecret.parseList(secret))
+            .name("the secrets of filter " + config.getFilterName());
+      } catch (IllegalArgumentException e) {
+        // The message names the entry by position, never by its text.
+        throw new ServletException("Init-parameter '" + PARAM_WEBHOOK_SECRET + "' must be one or more secrets"
+            + " separated by commas, each optionally labelled (old:<secret>,new:<secret>): " + e.getMessage(), e);
+      }
       String window = config.getInitParameter(PARAM_DATE_WINDOW);
       if (window != null) {
         try {
@@ -379,6 +417,8 @@ public final class VippsWebhookSignatureFilter implements Filter {
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private WebhookSignatureObserver observer = WebhookSignatureObserver.NONE;
     private EnforcementMode mode = EnforcementMode.ENFORCE;
+    private String publicUrlSetting = "init-parameter " + PARAM_PUBLIC_URL;
+    private boolean behindTrustedProxy;
 
     private Builder(WebhookSignatureVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -431,13 +471,33 @@ public final class VippsWebhookSignatureFilter implements Filter {
       return this;
     }
 
+    /**
+     * Tells the filter that the application trusts a proxy in front of it, so that, when no {@linkplain
+     * #publicUrl public URL} is set, a refused signature's log line says the proxy may have changed the
+     * host or path Vipps signed. Requests that carry forwarded headers get that hint regardless. Default
+     * {@code false}.
+     */
+    public Builder behindTrustedProxy(boolean behindTrustedProxy) {
+      this.behindTrustedProxy = behindTrustedProxy;
+      return this;
+    }
+
+    /**
+     * The public URL setting as the user writes it, named in the hints of refusal log lines; default
+     * {@code init-parameter public-url}. The Spring Boot starter names its property.
+     */
+    public Builder publicUrlSetting(String name) {
+      this.publicUrlSetting = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
     /** Builds the filter. */
     public VippsWebhookSignatureFilter build() {
       return new VippsWebhookSignatureFilter(settings());
     }
 
     private Settings settings() {
-      return new Settings(verifier, publicUrl, maxBodySize, observer, mode);
+      return new Settings(verifier, publicUrl, maxBodySize, observer, mode, publicUrlSetting, behindTrustedProxy);
     }
   }
 }

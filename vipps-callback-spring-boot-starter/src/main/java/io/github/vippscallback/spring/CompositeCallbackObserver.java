@@ -1,8 +1,10 @@
 package io.github.vippscallback.spring;
 
 import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.core.WebhookVerification;
 import io.github.vippscallback.servlet.CallbackOutcome;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Tells every {@link CallbackObserver} bean of the context, in order; one failing does not stop the rest. */
 final class CompositeCallbackObserver implements CallbackObserver {
@@ -27,15 +29,34 @@ final class CompositeCallbackObserver implements CallbackObserver {
       try {
         observer.onOutcome(outcome);
       } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
+        failure = add(failure, e);
       }
     }
     if (failure != null) {
       throw failure; // the guard logs it, rate-limited, and answers regardless
     }
+  }
+
+  @Override
+  public void onSignatureValid(WebhookVerification verification) {
+    RuntimeException failure = null;
+    for (CallbackObserver observer : observers) {
+      try {
+        observer.onSignatureValid(verification);
+      } catch (RuntimeException e) {
+        failure = add(failure, e);
+      }
+    }
+    if (failure != null) {
+      throw failure; // the signature filter logs it, rate-limited, and answers regardless
+    }
+  }
+
+  private static RuntimeException add(@Nullable RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
   }
 }

@@ -135,7 +135,8 @@ public final class VippsCallbackAutoConfiguration {
         new ServletPathPrefix(beanFactory, environment),
         properties.getWebhook(),
         WebhookSignatureObserver.forwardingTo(CompositeCallbackObserver.of(observers.orderedStream().toList())),
-        WebhookSignatures.mode(properties));
+        WebhookSignatures.mode(properties),
+        !properties.getTrustedProxies().isEmpty());
   }
 
   /**
