@@ -11,7 +11,7 @@ import json
 import math
 import sys
 
-DECISION = "io.github.vippscallback.core.AllowlistDecisionBenchmark."
+DECISION = "io.github.vippscallback.address.AllowlistDecisionBenchmark."
 CLIENT = "io.github.vippscallback.benchmarks.ClientAddressBenchmark."
 BASELINES = [
     "springIpAddressMatcherAnyMatch",

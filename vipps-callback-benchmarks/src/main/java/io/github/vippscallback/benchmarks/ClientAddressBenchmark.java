@@ -1,9 +1,9 @@
 package io.github.vippscallback.benchmarks;
 
-import io.github.vippscallback.core.AllowlistDecision;
-import io.github.vippscallback.core.ClientAddressResolver;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.allowlist.AllowlistDecision;
+import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

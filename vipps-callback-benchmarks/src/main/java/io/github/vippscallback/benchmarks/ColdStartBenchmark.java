@@ -1,7 +1,7 @@
 package io.github.vippscallback.benchmarks;
 
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the allowlist costs an application's start-up, cold: in a fresh JVM (one measured shot per fork,
  * no warm-up), build a {@link VippsAllowlist} of the environment, start it and wait for the first
- * resolution of every host. This is the work (class loading of dnsjava and Caffeine included) the
+ * resolution of every host. This is the work (class loading of dnsjava included) the
  * starter's allowlist bean adds (on the starting thread: {@code buildAndStart}; in all:
  * {@code buildStartAndResolve}); the DNS server runs in a separate process
  * ({@link LoopbackDnsMain}, on loopback) so that its classes are not loaded beforehand. Logging is

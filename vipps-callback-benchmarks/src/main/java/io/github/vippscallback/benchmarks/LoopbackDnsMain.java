@@ -1,6 +1,6 @@
 package io.github.vippscallback.benchmarks;
 
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.github.vippscallback.benchmarks;
 
-import io.github.vippscallback.core.WebhookSecret;
-import io.github.vippscallback.core.WebhookSignatureHeaders;
-import io.github.vippscallback.core.WebhookSignatureVerifier;
-import io.github.vippscallback.core.WebhookSigner;
-import io.github.vippscallback.core.WebhookTarget;
-import io.github.vippscallback.core.WebhookVerification;
+import io.github.vippscallback.webhook.WebhookSecret;
+import io.github.vippscallback.webhook.WebhookSignatureHeaders;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
+import io.github.vippscallback.webhook.WebhookVerification;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

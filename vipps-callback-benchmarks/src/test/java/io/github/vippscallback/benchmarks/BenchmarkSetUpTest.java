@@ -3,8 +3,8 @@ package io.github.vippscallback.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.github.vippscallback.core.AllowlistDecision;
-import io.github.vippscallback.core.AllowlistDecisionBenchmark;
+import io.github.vippscallback.allowlist.AllowlistDecision;
+import io.github.vippscallback.address.AllowlistDecisionBenchmark;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.core.WebhookVerification;
+import io.github.vippscallback.webhook.WebhookVerification;
 
 /**
  * Counts what happens to guarded requests, e.g. as metrics, without this module depending on a

@@ -12,9 +12,9 @@ import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_MODE;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_RETRY_AFTER;
 import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_TRUSTED_PROXIES;
 
-import io.github.vippscallback.core.ClientAddressResolver;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.core.ClientAddressResolver;
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;

@@ -1,9 +1,9 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.core.AllowlistDecision;
-import io.github.vippscallback.core.ClientAddressResolver;
-import io.github.vippscallback.core.IpAddress;
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.AllowlistDecision;
+import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.address.IpAddress;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.core.WebhookRefusalText;
-import io.github.vippscallback.core.WebhookSecret;
-import io.github.vippscallback.core.WebhookSignatureResult;
-import io.github.vippscallback.core.WebhookSignatureVerifier;
-import io.github.vippscallback.core.WebhookTarget;
-import io.github.vippscallback.core.WebhookVerification;
+import io.github.vippscallback.webhook.WebhookRefusalText;
+import io.github.vippscallback.webhook.WebhookSecret;
+import io.github.vippscallback.webhook.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookTarget;
+import io.github.vippscallback.webhook.WebhookVerification;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,7 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.core.WebhookSignatureResult;
-import io.github.vippscallback.core.WebhookVerification;
+import io.github.vippscallback.webhook.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookVerification;
 import java.util.Objects;
 
 /**

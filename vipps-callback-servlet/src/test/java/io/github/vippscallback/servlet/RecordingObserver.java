@@ -1,6 +1,6 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.core.WebhookVerification;
+import io.github.vippscallback.webhook.WebhookVerification;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicIntegerArray;

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.core.AllowlistDecision;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.allowlist.AllowlistDecision;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;

@@ -3,9 +3,9 @@ package io.github.vippscallback.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import io.github.vippscallback.core.ClientAddressResolver;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;

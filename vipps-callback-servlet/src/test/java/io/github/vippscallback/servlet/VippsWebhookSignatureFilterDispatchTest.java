@@ -2,7 +2,7 @@ package io.github.vippscallback.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;

@@ -114,7 +114,7 @@ class VippsWebhookSignatureFilterInitTest {
   @Test
   void builderSettingsWinOverInitParameters() throws ServletException {
     VippsWebhookSignatureFilter filter =
-        VippsWebhookSignatureFilter.builder(io.github.vippscallback.core.WebhookSignatureVerifier.of("s"))
+        VippsWebhookSignatureFilter.builder(io.github.vippscallback.webhook.WebhookSignatureVerifier.of("s"))
             .maxBodySize(10)
             .build();
 

@@ -2,7 +2,7 @@ package io.github.vippscallback.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

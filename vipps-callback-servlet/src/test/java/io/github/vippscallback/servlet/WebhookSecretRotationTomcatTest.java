@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
-import io.github.vippscallback.core.WebhookSecret;
-import io.github.vippscallback.core.WebhookSignatureVerifier;
-import io.github.vippscallback.core.WebhookSigner;
-import io.github.vippscallback.core.WebhookTarget;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.webhook.WebhookSecret;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;

@@ -1,9 +1,9 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.core.ClientAddressResolver;
-import io.github.vippscallback.core.IpRange;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.address.IpRange;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.EnforcementMode;
 import io.github.vippscallback.servlet.VippsRequestGuard;

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring;
 
 import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.core.WebhookVerification;
+import io.github.vippscallback.webhook.WebhookVerification;
 import io.github.vippscallback.servlet.CallbackOutcome;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

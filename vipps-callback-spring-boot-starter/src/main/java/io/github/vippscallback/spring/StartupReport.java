@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 
 /**
  * Customizes the {@link VippsAllowlist.Builder} the starter creates from the {@code vipps.callback.*}

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.core.WebhookSecret;
-import io.github.vippscallback.core.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSecret;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.servlet.EnforcementMode;
 import io.github.vippscallback.servlet.VippsWebhookSignatureFilter;
 import io.github.vippscallback.servlet.WebhookSignatureObserver;

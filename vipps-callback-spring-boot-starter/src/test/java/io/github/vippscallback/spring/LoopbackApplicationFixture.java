@@ -2,7 +2,7 @@ package io.github.vippscallback.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.github.vippscallback.spring;
 import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.spring.testapp.CallbackApplication;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.test.LoopbackHttpClient;

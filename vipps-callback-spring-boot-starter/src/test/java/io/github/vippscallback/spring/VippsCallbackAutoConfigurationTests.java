@@ -2,9 +2,9 @@ package io.github.vippscallback.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.ClientAddressResolver;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackOutcome;
 import io.github.vippscallback.servlet.GuardVerdict;

@@ -2,7 +2,7 @@ package io.github.vippscallback.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookSigner;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.github.vippscallback.spring.actuate;
 
-import io.github.vippscallback.core.AllowlistStatus;
-import io.github.vippscallback.core.HostStatus;
-import io.github.vippscallback.core.IpAddress;
-import io.github.vippscallback.core.IpRange;
+import io.github.vippscallback.allowlist.AllowlistStatus;
+import io.github.vippscallback.allowlist.HostStatus;
+import io.github.vippscallback.address.IpAddress;
+import io.github.vippscallback.address.IpRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@code vippscallback} actuator endpoint and the {@code vippsCallback} health contributor show
- * of a {@link io.github.vippscallback.core.VippsAllowlist}: plain strings, booleans and lists, so that any
+ * of a {@link io.github.vippscallback.allowlist.VippsAllowlist}: plain strings, booleans and lists, so that any
  * JSON mapper renders it the same way. Holds no secrets: host names, addresses and DNS outcomes only.
  *
  * @param environment the environment's canonical name, {@code prod} or {@code test}

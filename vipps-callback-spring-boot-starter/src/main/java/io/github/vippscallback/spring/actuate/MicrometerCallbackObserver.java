@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.actuate;
 
-import io.github.vippscallback.core.WebhookVerification;
+import io.github.vippscallback.webhook.WebhookVerification;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackOutcome;
 import io.micrometer.core.instrument.Counter;

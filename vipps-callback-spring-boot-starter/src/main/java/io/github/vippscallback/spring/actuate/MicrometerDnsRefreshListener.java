@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.actuate;
 
-import io.github.vippscallback.core.DnsRefreshListener;
+import io.github.vippscallback.allowlist.DnsRefreshListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;

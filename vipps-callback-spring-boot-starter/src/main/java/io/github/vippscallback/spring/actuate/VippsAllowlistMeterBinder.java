@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.actuate;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.actuate;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.actuate;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

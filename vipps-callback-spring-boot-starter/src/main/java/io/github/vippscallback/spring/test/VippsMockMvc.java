@@ -1,9 +1,9 @@
 package io.github.vippscallback.spring.test;
 
-import io.github.vippscallback.core.IpAddress;
-import io.github.vippscallback.core.WebhookSignatureHeaders;
-import io.github.vippscallback.core.WebhookSigner;
-import io.github.vippscallback.core.WebhookTarget;
+import io.github.vippscallback.address.IpAddress;
+import io.github.vippscallback.webhook.WebhookSignatureHeaders;
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

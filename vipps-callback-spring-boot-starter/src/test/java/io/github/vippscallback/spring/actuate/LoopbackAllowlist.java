@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.actuate;
 
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.github.vippscallback.spring.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.vippscallback.spring.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.github.vippscallback.core.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.servlet.VippsWebhookSignatureFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.github.vippscallback.samples.allowlist;
 
-import io.github.vippscallback.core.HostStatus;
-import io.github.vippscallback.core.IpRange;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.allowlist.HostStatus;
+import io.github.vippscallback.address.IpRange;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;

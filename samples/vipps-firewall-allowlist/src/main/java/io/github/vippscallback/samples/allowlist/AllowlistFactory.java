@@ -1,6 +1,6 @@
 package io.github.vippscallback.samples.allowlist;
 
-import io.github.vippscallback.core.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,8 @@
 package io.github.vippscallback.samples.allowlist;
 
-import io.github.vippscallback.core.AllowlistChange;
-import io.github.vippscallback.core.AllowlistListener;
-import io.github.vippscallback.core.IpRange;
+import io.github.vippscallback.allowlist.AllowlistChange;
+import io.github.vippscallback.allowlist.AllowlistListener;
+import io.github.vippscallback.address.IpRange;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;

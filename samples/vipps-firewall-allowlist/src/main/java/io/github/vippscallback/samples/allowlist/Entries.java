@@ -1,6 +1,6 @@
 package io.github.vippscallback.samples.allowlist;
 
-import io.github.vippscallback.core.IpRange;
+import io.github.vippscallback.address.IpRange;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

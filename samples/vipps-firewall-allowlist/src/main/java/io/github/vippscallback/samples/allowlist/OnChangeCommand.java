@@ -1,7 +1,7 @@
 package io.github.vippscallback.samples.allowlist;
 
-import io.github.vippscallback.core.IpRange;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.address.IpRange;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

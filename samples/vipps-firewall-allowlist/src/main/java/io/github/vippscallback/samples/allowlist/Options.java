@@ -1,6 +1,6 @@
 package io.github.vippscallback.samples.allowlist;
 
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.github.vippscallback.samples.allowlist;
 
-import io.github.vippscallback.core.IpRange;
+import io.github.vippscallback.address.IpRange;
 import java.util.Set;
 
 /** Hands the allowlist to its consumer: at start, and with {@code --watch} after every change. */

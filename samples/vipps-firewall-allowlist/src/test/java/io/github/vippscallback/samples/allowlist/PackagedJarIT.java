@@ -82,7 +82,7 @@ class PackagedJarIT {
   @Test
   void jarHoldsTheCoreButNotTheTestSupport() throws IOException {
     try (ZipFile zip = new ZipFile(jar().toFile())) {
-      assertThat(zip.getEntry("io/github/vippscallback/core/VippsAllowlist.class")).isNotNull();
+      assertThat(zip.getEntry("io/github/vippscallback/allowlist/VippsAllowlist.class")).isNotNull();
       assertThat(zip.getEntry("io/github/vippscallback/test/LoopbackDnsServer.class")).isNull();
     }
   }

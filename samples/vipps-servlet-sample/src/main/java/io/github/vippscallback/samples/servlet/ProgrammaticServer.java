@@ -1,8 +1,8 @@
 package io.github.vippscallback.samples.servlet;
 
-import io.github.vippscallback.core.ClientAddressResolver;
-import io.github.vippscallback.core.VippsAllowlist;
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.address.ClientAddressResolver;
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.servlet.VippsCallbackFilter;
 import java.time.Duration;
 import org.apache.catalina.Context;

@@ -1,6 +1,6 @@
 package io.github.vippscallback.samples.webhook;
 
-import io.github.vippscallback.core.VippsEnvironment;
+import io.github.vippscallback.allowlist.VippsEnvironment;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

@@ -3,8 +3,8 @@ package io.github.vippscallback.samples.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.core.WebhookSignatureHeaders;
-import io.github.vippscallback.core.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookSignatureHeaders;
+import io.github.vippscallback.webhook.WebhookSigner;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
