@@ -212,7 +212,10 @@ public final class WebhookSignatureVerifier {
         difference |= expected[b] ^ (received == null ? 0 : received[b]);
       }
       int equal = ((difference & 0xff) - 1) >>> 31; // 1 when no bit differs, else 0
-      matched |= -equal & (i + 1);
+      int noneYet = (matched - 1) >>> 31; // 1 while no earlier secret matched
+      // The first secret that matches: two different secrets can be the same HMAC key (one padded
+      // with zero bytes, or one the SHA-256 of another longer than 64 bytes).
+      matched |= -(equal & noneYet) & (i + 1);
     }
     return matched == 0 ? failure(WebhookSignatureResult.BAD_SIGNATURE) : valid[matched - 1];
   }

@@ -111,6 +111,20 @@ class WebhookSignatureVerifierSecretsTest {
   }
 
   @Test
+  void twoSecretsThatAreTheSameHmacKeyMatchAsTheFirst() {
+    // HMAC pads a key with zero bytes: these two different texts are one key.
+    WebhookSignatureVerifier verifier = WebhookSignatureVerifier
+        .builder(List.of(WebhookSecret.labelled("short", "abc"), WebhookSecret.labelled("padded", "abc\u0000")))
+        .clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
+        .build();
+
+    WebhookVerification verification = check(verifier, "abc\u0000");
+
+    assertThat(verification.isValid()).isTrue();
+    assertThat(verification.secretTag()).isEqualTo("short");
+  }
+
+  @Test
   void aSignatureInANonCanonicalBase64SpellingIsRefused() {
     // 'U' ends the published signature; 'V' decodes to the same 32 bytes with a padding bit set.
     String nonCanonical = AUTHORIZATION.substring(0, AUTHORIZATION.length() - 2) + "V=";

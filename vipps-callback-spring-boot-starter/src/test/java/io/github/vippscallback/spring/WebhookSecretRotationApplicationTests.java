@@ -90,7 +90,7 @@ class WebhookSecretRotationApplicationTests extends LoopbackApplicationFixture {
       throws Exception {
     double refused = requests("signature_invalid");
     Map<String, String> headers = signed(THIRD, port, "/vipps/webhooks/payments", BODY);
-    String authorization = headers.get("Authorization");
+    String authorization = java.util.Objects.requireNonNull(headers.get("Authorization"));
 
     assertUnauthorizedProblem(post(PROD_SERVER, port, "/vipps/webhooks/payments", BODY, headers), OLD);
 
