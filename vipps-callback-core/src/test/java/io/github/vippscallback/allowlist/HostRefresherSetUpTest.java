@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.testfixtures.LogCapture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class HostRefresherSetUpTest {
     InetSocketAddress server = DnsServers.parse(dns.address());
     AtomicInteger attempts = new AtomicInteger();
     CountDownLatch serverFound = new CountDownLatch(1);
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
       refresher = new HostRefresher(
           List.of(HOST),
           completions -> {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
+import io.github.vippscallback.testfixtures.LogCapture;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +131,7 @@ class VippsAllowlistDnsTest {
     });
     allowlist.addListener(changes::add);
 
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
       allowlist.start();
       await().atMost(GENEROUS).until(() -> current(changes).size() == 2);
       dns.answer(MT1, 1, "192.0.2.9", "2001:db8::1");
@@ -379,7 +380,7 @@ class VippsAllowlistDnsTest {
     VippsAllowlist control = builder(VippsEnvironment.TEST).hosts(List.of(MT1)).build();
     allowlists.add(control);
 
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
       closed.start();
       control.start();
       await().atMost(GENEROUS).until(() -> dns.queryCount(MT1) == 4);

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
+import io.github.vippscallback.testfixtures.LogCapture;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ class VippsAllowlistStalenessTest {
   void start() throws IOException, InterruptedException {
     dns = LoopbackDnsServer.start();
     dns.answer(MT1, 1, "192.0.2.1", "2001:db8::1");
-    logs = new LogCapture();
+    logs = LogCapture.of(VippsAllowlist.class);
     allowlist = VippsAllowlist.builder(VippsEnvironment.TEST)
         .hosts(List.of(MT1))
         .dnsServers(List.of(dns.address()))

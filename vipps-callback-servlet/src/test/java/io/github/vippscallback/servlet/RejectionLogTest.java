@@ -3,6 +3,7 @@ package io.github.vippscallback.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import io.github.vippscallback.testfixtures.LogCapture;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.github.vippscallback.testfixtures.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

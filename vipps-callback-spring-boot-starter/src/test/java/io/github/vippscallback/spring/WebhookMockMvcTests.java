@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring;
 
-import static io.github.vippscallback.spring.test.VippsMockMvc.fromVipps;
+import static io.github.vippscallback.test.mockmvc.VippsMockMvc.fromVipps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;

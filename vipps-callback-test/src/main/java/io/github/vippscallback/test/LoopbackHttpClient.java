@@ -1,5 +1,7 @@
 package io.github.vippscallback.test;
 
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal HTTP/1.1 client over a plain {@link Socket} bound to a chosen loopback source address, so a
@@ -34,6 +37,11 @@ import java.util.Objects;
  *     .header("X-Forwarded-For", "203.0.113.7")
  *     .header("X-Forwarded-For", "127.0.0.2")   // a header may repeat
  *     .body("{}", "application/json")
+ *     .send();
+ *
+ * LoopbackHttpClient.from("127.0.0.2").request("POST", port, "/vipps/webhook")
+ *     .body(json, "application/json")
+ *     .signedWith(webhookSecret)                // as Vipps signs it, for http://127.0.0.1:port/vipps/webhook
  *     .send();
  * }</pre>
  *
@@ -122,6 +130,8 @@ public final class LoopbackHttpClient {
     private final String target;
     private final List<String[]> headers = new ArrayList<>();
     private byte[] body = new byte[0];
+    private @Nullable WebhookSigner signer;
+    private @Nullable WebhookTarget publicUrl;
 
     private Request(String method, int port, String target) {
       this.method = requireToken(method, "method");
@@ -156,8 +166,50 @@ public final class LoopbackHttpClient {
       return this;
     }
 
+    /**
+     * Signs the request when it is sent, as Vipps signs a webhook {@code POST} with the secret it returned
+     * when the webhook was registered: {@code x-ms-date} (now), {@code x-ms-content-sha256} of the body and
+     * {@code Authorization}, for the URL {@code http://} + the {@code Host} header + the request target,
+     * or {@linkplain #publicUrl(String) the public URL} + the target.
+     *
+     * @throws IllegalArgumentException when the secret is blank
+     */
+    public Request signedWith(String webhookSecret) {
+      return signedWith(WebhookSigner.of(webhookSecret));
+    }
+
+    /**
+     * Signs the request when it is sent with {@code signer}, e.g. one dated by a fixed clock ({@link
+     * WebhookSigner#withClock}) to see a stale request refused; otherwise as {@link #signedWith(String)}.
+     */
+    public Request signedWith(WebhookSigner signer) {
+      this.signer = Objects.requireNonNull(signer, "signer");
+      return this;
+    }
+
+    /**
+     * Signs for this public base URL instead of the {@code Host} header, as Vipps does when the application
+     * is behind a proxy: set it to the application's configured public URL, e.g. {@code
+     * https://shop.example.com}; the request target is appended to its path.
+     *
+     * @throws IllegalArgumentException unless an http(s) URL with a host and no query
+     */
+    public Request publicUrl(String publicUrl) {
+      WebhookTarget base = WebhookTarget.parse(publicUrl);
+      if (base.pathAndQuery().indexOf('?') >= 0) {
+        throw new IllegalArgumentException(
+            "publicUrl must have no query, such as https://shop.example.com, but was '" + publicUrl + "'");
+      }
+      this.publicUrl = base;
+      return this;
+    }
+
     /** Connects from the source address, sends the request and reads the whole response. */
     public LoopbackHttpResponse send() throws IOException {
+      WebhookSigner signWith = signer;
+      if (signWith != null) {
+        sign(signWith);
+      }
       int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
       try (Socket socket = new Socket()) {
         socket.setSoTimeout(millis);
@@ -171,13 +223,37 @@ public final class LoopbackHttpClient {
       }
     }
 
+    private void sign(WebhookSigner signer) {
+      int query = target.indexOf('?');
+      String path = query < 0 ? target : target.substring(0, query);
+      @Nullable String rawQuery = query < 0 ? null : target.substring(query + 1);
+      WebhookTarget base = publicUrl;
+      WebhookTarget signed = base != null
+          ? base.withRequestPath(path, rawQuery)
+          : WebhookTarget.of(hostHeader(), target);
+      // Only host and path-and-query are signed; "http://" just makes it a URL the signer's clock dates.
+      signer.sign("http://" + signed.host() + signed.pathAndQuery(), body).asMap().forEach((name, value) -> {
+        headers.removeIf(header -> header[0].equalsIgnoreCase(name));
+        header(name, value);
+      });
+    }
+
+    private String hostHeader() {
+      for (String[] header : headers) {
+        if (header[0].equalsIgnoreCase("Host")) {
+          return header[1];
+        }
+      }
+      String literal = server.isLoopbackAddress() && server.getAddress().length == 16 ? "::1" : server.getHostAddress();
+      String host = server.getAddress().length == 4 ? literal : "[" + literal + "]";
+      return host + ':' + port;
+    }
+
     private String head() {
       StringBuilder head = new StringBuilder();
       head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
       if (!has("Host")) {
-        String literal = server.isLoopbackAddress() && server.getAddress().length == 16 ? "::1" : server.getHostAddress();
-        String host = server.getAddress().length == 4 ? literal : "[" + literal + "]";
-        head.append("Host: ").append(host).append(':').append(port).append("\r\n");
+        head.append("Host: ").append(hostHeader()).append("\r\n");
       }
       for (String[] header : headers) {
         head.append(header[0]).append(": ").append(header[1]).append("\r\n");

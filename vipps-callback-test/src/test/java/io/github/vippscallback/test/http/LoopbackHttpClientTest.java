@@ -3,6 +3,10 @@ package io.github.vippscallback.test.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vippscallback.webhook.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.ByteArrayOutputStream;
@@ -152,5 +156,115 @@ class LoopbackHttpClientTest {
 
     assertThatThrownBy(() -> request.header("X-Forwarded-For", "1.2.3.4\r\nX-Evil: 1"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // --- signed as Vipps signs a webhook ---
+
+  private static final String SECRET = "whsec-kit-5d1f";
+  private static final byte[] JSON = "{\"reference\":\"order-42\",\"note\":\"blåbær\"}".getBytes(StandardCharsets.UTF_8);
+
+  /** Accepts one connection, reads the head and the Content-Length body, answers 204. */
+  private CompletableFuture<Seen> receiveOnce(ByteArrayOutputStream bodySeen) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (Socket socket = server.accept()) {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+          int b = in.read();
+          if (b < 0) {
+            break;
+          }
+          head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        bodySeen.write(in.readNBytes(Integer.parseInt(headerOf(text, "Content-Length"))));
+        socket.getOutputStream().write("HTTP/1.1 204 \r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        return new Seen(socket.getInetAddress(), text);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static String headerOf(String head, String name) {
+    return head.lines()
+        .filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+        .map(line -> line.substring(name.length() + 1).trim())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " header in " + head));
+  }
+
+  private static WebhookSignatureResult verify(String secret, WebhookTarget target, String head, byte[] body) {
+    return WebhookSignatureVerifier.of(secret).verify("POST", target,
+        headerOf(head, "x-ms-date"), headerOf(head, "x-ms-content-sha256"), headerOf(head, "Authorization"), body);
+  }
+
+  @Test
+  void signedWithSignsTheBodyForTheHostAndTargetSentSoTheVerifierAcceptsIt() throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    CompletableFuture<Seen> seen = receiveOnce(body);
+
+    LoopbackHttpResponse response = LoopbackHttpClient.from("127.0.0.2")
+        .request("POST", server.getLocalPort(), "/vipps/webhook?shop=1")
+        .header("Content-Type", "application/json")
+        .body(JSON)
+        .signedWith(SECRET)
+        .send();
+
+    String head = seen.get(10, TimeUnit.SECONDS).head();
+    assertThat(response.status()).isEqualTo(204);
+    assertThat(body.toByteArray()).isEqualTo(JSON);
+    WebhookTarget sent = WebhookTarget.of("127.0.0.1:" + server.getLocalPort(), "/vipps/webhook?shop=1");
+    assertThat(verify(SECRET, sent, head, JSON)).isEqualTo(WebhookSignatureResult.VALID);
+    assertThat(verify("another-secret", sent, head, JSON)).isEqualTo(WebhookSignatureResult.BAD_SIGNATURE);
+  }
+
+  @Test
+  void signedWithPublicUrlSignsForThatUrlPlusTheTargetAsVippsDoesBehindAProxy() throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    CompletableFuture<Seen> seen = receiveOnce(body);
+
+    LoopbackHttpClient.from("127.0.0.2")
+        .request("POST", server.getLocalPort(), "/vipps/webhook")
+        .body(JSON)
+        .publicUrl("https://shop.example.com/prefix")
+        .signedWith(WebhookSigner.of(SECRET))
+        .send();
+
+    String head = seen.get(10, TimeUnit.SECONDS).head();
+    assertThat(verify(SECRET, WebhookTarget.parse("https://shop.example.com/prefix/vipps/webhook"), head, JSON))
+        .isEqualTo(WebhookSignatureResult.VALID);
+    assertThat(verify(SECRET, WebhookTarget.of("127.0.0.1:" + server.getLocalPort(), "/vipps/webhook"), head, JSON))
+        .isEqualTo(WebhookSignatureResult.BAD_SIGNATURE);
+  }
+
+  @Test
+  void signedWithReplacesSignatureHeadersTheTestSetAndKeepsOthers() throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    CompletableFuture<Seen> seen = receiveOnce(body);
+
+    LoopbackHttpClient.from("127.0.0.2")
+        .request("POST", server.getLocalPort(), "/vipps/webhook")
+        .header("Authorization", "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=forged")
+        .header("X-Request-Id", "42")
+        .body(JSON)
+        .signedWith(SECRET)
+        .send();
+
+    String head = seen.get(10, TimeUnit.SECONDS).head();
+    assertThat(head).doesNotContain("forged").contains("\r\nX-Request-Id: 42\r\n");
+    assertThat(verify(SECRET, WebhookTarget.of("127.0.0.1:" + server.getLocalPort(), "/vipps/webhook"), head, JSON))
+        .isEqualTo(WebhookSignatureResult.VALID);
+  }
+
+  @Test
+  void publicUrlWithAQueryIsRefusedNamingTheValue() {
+    LoopbackHttpClient.Request request = LoopbackHttpClient.from("127.0.0.2").request("POST", 8080, "/x");
+
+    assertThatThrownBy(() -> request.publicUrl("https://shop.example.com/?a=1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("publicUrl")
+        .hasMessageContaining("https://shop.example.com/?a=1");
   }
 }

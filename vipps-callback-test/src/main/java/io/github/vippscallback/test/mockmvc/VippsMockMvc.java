@@ -1,4 +1,4 @@
-package io.github.vippscallback.spring.test;
+package io.github.vippscallback.test.mockmvc;
 
 import io.github.vippscallback.address.IpAddress;
 import io.github.vippscallback.webhook.WebhookSignatureHeaders;
