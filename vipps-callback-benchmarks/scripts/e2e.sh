@@ -3,7 +3,7 @@
 # without the guard (permitAll), and while the allowlist is re-resolved every second. Loopback only,
 # bounded in time, stops every process it started.
 #
-# Usage: [MODE=both|sample|twin|concurrent] [WARMUP=15s] [WARMUP_ROUNDS=n] [SEED=n] [SKIP_BUILD=true] [SERVER_CPU=0] [WRK_CPU=1] \
+# Usage: [MODE=both|sample|twin|concurrent] [STACKS=servlet,webflux] [WARMUP=15s] [WARMUP_ROUNDS=n] [SEED=n] [SKIP_BUILD=true] [SERVER_CPU=0] [WRK_CPU=1] \
 #        [NICE=0] vipps-callback-benchmarks/scripts/e2e.sh [ROUNDS=15] [DURATION=5s] [CONNECTIONS=16]
 # Needs: 2+ CPUs, taskset (util-linux), wrk (Debian: apt-get install wrk), python3, curl, JDK 17+.
 # Takes about 2 min (start-up, warm-up) + ROUNDS x 7 x (DURATION + 1 s): 12-13 min with the defaults;
@@ -49,6 +49,11 @@
 #     two is assumed); requests/s of the pair are printed too. What is left is the fixed difference
 #     between two JVMs of the same code (JIT, code layout): open2/open shows its size. WARMUP_ROUNDS
 #     (default 5 here) rounds run first and are left out.
+#     STACKS (concurrent only; default servlet,webflux) also or only runs the WebFlux pairs: three JVMs
+#     of samples/vipps-webflux-sample on Reactor Netty (the same ePayment endpoint, no Spring Security),
+#     webflux-open and webflux-open2 with vipps.callback.enabled=false (the permitAll baseline) and
+#     webflux-guarded, measured as webflux-guarded+webflux-open and webflux-open2+webflux-open (A/A);
+#     target: guarded CPU per request <= 1.03 x open.
 # - Refresh is verified: the number of "allowlist (test) changed" lines each refreshing JVM logged
 #   while it was under load is counted per round and printed; the run fails when a refreshing JVM
 #   published fewer snapshots than half the seconds it was measured.
@@ -70,6 +75,7 @@ rounds=${1:-15}
 duration=${2:-5s}
 connections=${3:-16}
 mode=${MODE:-both}
+stacks=${STACKS:-servlet,webflux}
 warmup=${WARMUP:-15s}
 # Rounds run first and left out of the report; concurrent pairs keep speeding up for minutes after each
 # server has been warmed alone (2026-11-24: the first 5 rounds' ratios were off by up to 1.9x).
@@ -98,7 +104,15 @@ warmup_s=$(seconds "$warmup")
 variant_count=7
 [ "$mode" = sample ] && variant_count=3
 [ "$mode" = twin ] && variant_count=4
-[ "$mode" = concurrent ] && variant_count=4 # pairs, each loaded at once
+schedule_mode=$mode
+if [ "$mode" = concurrent ]; then # pairs, each loaded at once
+  case "$stacks" in
+    servlet) schedule_mode=concurrent-servlet variant_count=4 ;;
+    webflux) schedule_mode=concurrent-webflux variant_count=2 ;;
+    servlet,webflux | webflux,servlet) schedule_mode=concurrent variant_count=6 ;;
+    *) echo "STACKS must be servlet, webflux or servlet,webflux, not '$stacks'" >&2; exit 2 ;;
+  esac
+fi
 # Hard limit for every background process: start-up, warm-up, rounds, with a generous margin.
 budget=$((600 + variant_count * warmup_s + (rounds + warmup_rounds) * variant_count * (duration_s + 5)))
 
@@ -107,11 +121,12 @@ mkdir -p "$work"
 source "$scripts/lib.sh"
 
 if [ "${SKIP_BUILD:-}" != "true" ]; then
-  ./mvnw -q -pl samples/vipps-webhook-receiver,vipps-callback-benchmarks -am package -DskipTests
+  ./mvnw -q -pl samples/vipps-webhook-receiver,samples/vipps-webflux-sample,vipps-callback-benchmarks -am package -DskipTests
 fi
 sample_jar=samples/vipps-webhook-receiver/target/vipps-webhook-receiver.jar
+webflux_jar=samples/vipps-webflux-sample/target/vipps-webflux-sample.jar
 bench=vipps-callback-benchmarks/target/benchmarks.jar
-echo "mode=$mode rounds=$rounds duration=$duration connections=$connections warmup=$warmup seed=$seed"
+echo "mode=$mode stacks=$stacks rounds=$rounds duration=$duration connections=$connections warmup=$warmup seed=$seed"
 echo "servers and DNS on CPU $server_cpu, wrk on CPU $wrk_cpu, nice $niceness; budget ${budget}s; $(uptime | sed 's/.*load/load/')"
 
 pinned() { # runs "$@" on the server CPU, killed after the budget
@@ -153,8 +168,12 @@ cpu_ticks() { # jvm name -> CPU time (user + system, in clock ticks) its java pr
 }
 
 declare -A url jvm wrapper
-need_sample=false need_twin=false
+need_sample=false need_twin=false need_webflux=false
 [ "$mode" != twin ] && need_sample=true
+if [ "$mode" = concurrent ]; then
+  [[ $stacks == *servlet* ]] || need_sample=false
+  [[ $stacks == *webflux* ]] && need_webflux=true
+fi
 [ "$mode" != sample ] && [ "$mode" != concurrent ] && need_twin=true
 sample_names=(open guarded refresh)
 [ "$mode" = concurrent ] && sample_names+=(open2)
@@ -172,6 +191,17 @@ if $need_sample; then
       open | open2) start_jvm "sample-$name" "$port" -jar "$sample_jar" --vipps.callback.enabled=false ;;
       guarded) start_jvm sample-guarded "$port" -jar "$sample_jar" --vipps.callback.dns.servers="$dns_fixed" ;;
       refresh) start_jvm sample-refresh "$port" -jar "$sample_jar" "${refresh_args[@]}" ;;
+    esac
+  done
+fi
+if $need_webflux; then
+  for name in open open2 guarded; do
+    port=$(free_port)
+    url[webflux-$name]="http://127.0.0.1:$port/vipps/webhooks/epayment"
+    jvm[webflux-$name]=webflux-$name
+    case $name in
+      open | open2) start_jvm "webflux-$name" "$port" -jar "$webflux_jar" --vipps.callback.enabled=false ;;
+      guarded) start_jvm webflux-guarded "$port" -jar "$webflux_jar" --vipps.callback.dns.servers="$dns_fixed" ;;
     esac
   done
 fi
@@ -204,7 +234,7 @@ end
 EOF
 
 # A concurrent mode "variant" is a pair A+B: its servers are A and B.
-variants=$(python3 "$scripts/e2e_stats.py" schedule 1 0 "$mode" | awk '{print $2}' | tr '+' '\n' | sort -u)
+variants=$(python3 "$scripts/e2e_stats.py" schedule 1 0 "$schedule_mode" | awk '{print $2}' | tr '+' '\n' | sort -u)
 for v in $variants; do
   code=000
   for _ in $(seq 1 1800); do # up to 3 min: five Spring Boot applications start on one CPU
@@ -278,11 +308,11 @@ while read -r round v; do
   run_wrk "$v" "$duration" "$out"
   cpu_after=$(cpu_ticks "${jvm[$v]}")
   record "$round" "$v" "$v" "$out" "$cpu_before" "$cpu_after" "$before" "$(snapshots "${jvm[$v]}")"
-done < <(python3 "$scripts/e2e_stats.py" schedule "$((rounds + warmup_rounds))" "$seed" "$mode")
+done < <(python3 "$scripts/e2e_stats.py" schedule "$((rounds + warmup_rounds))" "$seed" "$schedule_mode")
 echo "measured for $(($(date +%s) - started)) s; $(uptime | sed 's/.*load/load/')"
 
 {
-  echo "e2e: mode=$mode rounds=$rounds (after $warmup_rounds left out) duration=$duration connections=$connections warmup=$warmup seed=$seed"
+  echo "e2e: mode=$mode stacks=$stacks rounds=$rounds (after $warmup_rounds left out) duration=$duration connections=$connections warmup=$warmup seed=$seed"
   echo
   echo "allowlist snapshots published while a refreshing variant was under load (per round):"
   ok=true

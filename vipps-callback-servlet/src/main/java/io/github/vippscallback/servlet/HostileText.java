@@ -1,6 +1,8 @@
 package io.github.vippscallback.servlet;
 
 import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,12 +28,21 @@ final class HostileText {
 
   /** Every value of a header joined by {@code ", "}, made safe and cut short; {@link #ABSENT} for none. */
   static String sanitizeAll(@Nullable Enumeration<String> values) {
-    if (values == null || !values.hasMoreElements()) {
+    return values == null ? ABSENT : sanitizeAll(values.asIterator());
+  }
+
+  /** Every value of a header joined by {@code ", "}, made safe and cut short; {@link #ABSENT} for none. */
+  static String sanitizeAll(List<String> values) {
+    return sanitizeAll(values.iterator());
+  }
+
+  private static String sanitizeAll(Iterator<String> values) {
+    if (!values.hasNext()) {
       return ABSENT;
     }
     StringBuilder joined = new StringBuilder();
-    while (values.hasMoreElements()) {
-      String value = values.nextElement();
+    while (values.hasNext()) {
+      String value = values.next();
       if (joined.length() > 0) {
         joined.append(", ");
       }

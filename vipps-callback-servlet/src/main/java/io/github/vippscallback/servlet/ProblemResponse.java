@@ -46,50 +46,40 @@ final class ProblemResponse {
   }
 
   /**
+   * The answer to a request whose outcome is {@code outcome}, for a request to {@code requestPath}.
+   *
+   * @throws IllegalArgumentException when the outcome is {@link CallbackOutcome#ALLOWED}
+   */
+  ProblemAnswer answer(CallbackOutcome outcome, String requestPath) {
+    return switch (outcome) {
+      case DENIED -> new ProblemAnswer(HttpServletResponse.SC_FORBIDDEN, null, null,
+          body(DENIED_TITLE, HttpServletResponse.SC_FORBIDDEN, DENIED_DETAIL, requestPath));
+      case UNAVAILABLE -> new ProblemAnswer(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Retry-After",
+          retryAfterSeconds,
+          body(UNAVAILABLE_TITLE, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, requestPath));
+      case SIGNATURE_INVALID -> new ProblemAnswer(HttpServletResponse.SC_UNAUTHORIZED, "WWW-Authenticate",
+          "HMAC-SHA256",
+          body(UNAUTHORIZED_TITLE, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_DETAIL, requestPath));
+      case BODY_TOO_LARGE -> new ProblemAnswer(SC_CONTENT_TOO_LARGE, null, null,
+          body(TOO_LARGE_TITLE, SC_CONTENT_TOO_LARGE, TOO_LARGE_DETAIL, requestPath));
+      default -> throw new IllegalArgumentException("an allowed request is not answered with a problem: " + outcome);
+    };
+  }
+
+  /**
    * Writes the answer to a request whose outcome is {@code outcome}.
    *
    * @throws IllegalArgumentException when the outcome is {@link CallbackOutcome#ALLOWED}
    */
   void write(CallbackOutcome outcome, String requestPath, HttpServletResponse response) throws IOException {
-    int status;
-    String title;
-    String detail;
-    switch (outcome) {
-      case DENIED -> {
-        status = HttpServletResponse.SC_FORBIDDEN;
-        title = DENIED_TITLE;
-        detail = DENIED_DETAIL;
-      }
-      case UNAVAILABLE -> {
-        status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-        title = UNAVAILABLE_TITLE;
-        detail = UNAVAILABLE_DETAIL;
-      }
-      case SIGNATURE_INVALID -> {
-        status = HttpServletResponse.SC_UNAUTHORIZED;
-        title = UNAUTHORIZED_TITLE;
-        detail = UNAUTHORIZED_DETAIL;
-      }
-      case BODY_TOO_LARGE -> {
-        status = SC_CONTENT_TOO_LARGE;
-        title = TOO_LARGE_TITLE;
-        detail = TOO_LARGE_DETAIL;
-      }
-      default -> throw new IllegalArgumentException("an allowed request is not answered with a problem: " + outcome);
-    }
+    ProblemAnswer answer = answer(outcome, requestPath);
     if (response.isCommitted()) {
       return; // Too late to answer; the chain was not called, so nothing was served.
     }
-    byte[] body = body(title, status, detail, requestPath);
+    byte[] body = answer.bodyBytes();
     response.resetBuffer();
-    response.setStatus(status);
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    if (outcome == CallbackOutcome.UNAVAILABLE) {
-      response.setHeader("Retry-After", retryAfterSeconds);
-    } else if (outcome == CallbackOutcome.SIGNATURE_INVALID) {
-      response.setHeader("WWW-Authenticate", "HMAC-SHA256");
-    }
+    response.setStatus(answer.status());
+    answer.forEachHeader(response::setHeader);
     response.setContentType(CONTENT_TYPE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

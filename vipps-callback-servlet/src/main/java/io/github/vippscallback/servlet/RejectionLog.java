@@ -47,11 +47,17 @@ final class RejectionLog {
 
   /** Logs one request that was denied or met an unavailable allowlist, unless rate-limited. */
   void log(CallbackOutcome outcome, @Nullable String clientAddress, String peerAddress, HttpServletRequest request) {
+    log(outcome, clientAddress, peerAddress, request, ServletRequestView.INSTANCE);
+  }
+
+  /** As {@link #log(CallbackOutcome, String, String, HttpServletRequest)}, for a request of any web stack. */
+  <R> void log(CallbackOutcome outcome, @Nullable String clientAddress, @Nullable String peerAddress, R request,
+      CallbackRequestView<R> view) {
     if (!logger.isWarnEnabled() || !limiter.tryAcquire()) {
       return;
     }
-    String xForwardedFor = HostileText.sanitizeAll(request.getHeaders(VippsRequestGuard.X_FORWARDED_FOR));
-    String forwarded = HostileText.sanitizeAll(request.getHeaders(VippsRequestGuard.FORWARDED));
+    String xForwardedFor = HostileText.sanitizeAll(view.headerLines(request, CallbackGuard.X_FORWARDED_FOR));
+    String forwarded = HostileText.sanitizeAll(view.headerLines(request, CallbackGuard.FORWARDED));
     String reason;
     if (outcome == CallbackOutcome.UNAVAILABLE) {
       reason = REASON_UNAVAILABLE;
@@ -68,12 +74,12 @@ final class RejectionLog {
         "Vipps callback {}: client=\"{}\" peer=\"{}\" x-forwarded-for=\"{}\" forwarded=\"{}\" method=\"{}\""
             + " path=\"{}\" reason=\"{}\"{}",
         outcome == CallbackOutcome.UNAVAILABLE ? unavailableVerb : deniedVerb,
-        HostileText.sanitize(VippsRequestGuard.canonical(clientAddress)),
+        HostileText.sanitize(CallbackGuard.canonical(clientAddress)),
         HostileText.sanitize(peerAddress),
         xForwardedFor,
         forwarded,
-        HostileText.sanitize(request.getMethod()),
-        HostileText.sanitize(request.getRequestURI()),
+        HostileText.sanitize(view.method(request)),
+        HostileText.sanitize(view.path(request)),
         reason,
         suppressed == 0 ? "" : " (" + suppressed + " similar lines suppressed)");
   }

@@ -1,25 +1,18 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.allowlist.AllowlistDecision;
 import io.github.vippscallback.address.ClientAddressResolver;
-import io.github.vippscallback.address.IpAddress;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The check {@link VippsCallbackFilter} applies, usable on its own (the Spring Boot starter builds its
  * security rule on it): find the client address, ask the allowlist, log a denial (rate-limited),
- * tell the observer, and write the 403/503 {@code application/problem+json} answer.
+ * tell the observer, and write the 403/503 {@code application/problem+json} answer. The servlet side of
+ * a {@link CallbackGuard}, which holds the check itself for every web stack.
  *
  * <p>The client address is {@code getRemoteAddr()}; the {@code X-Forwarded-For} and {@code Forwarded}
  * headers are read only when the {@link ClientAddressResolver} trusts a proxy. With no trusted proxy a
@@ -36,38 +29,20 @@ import org.slf4j.LoggerFactory;
 public final class VippsRequestGuard {
 
   /** The default {@code Retry-After} of a 503: 60 seconds. */
-  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_RETRY_AFTER = CallbackGuard.DEFAULT_RETRY_AFTER;
 
-  static final String X_FORWARDED_FOR = "X-Forwarded-For";
-  static final String FORWARDED = "Forwarded";
+  static final String X_FORWARDED_FOR = CallbackGuard.X_FORWARDED_FOR;
+  static final String FORWARDED = CallbackGuard.FORWARDED;
 
-  private static final Logger LOG = LoggerFactory.getLogger(VippsRequestGuard.class);
+  private final CallbackGuard guard;
 
-  private final VippsAllowlist allowlist;
-  private final ClientAddressResolver clientAddressResolver;
-  private final boolean readsForwardedHeaders;
-  private final CallbackObserver observer;
-  private final ProblemResponse problemResponse;
-  private final RejectionLog rejectionLog;
-  private final LogRateLimiter observerFailureLimiter;
-  private final EnforcementMode mode;
-  private final boolean enforces;
+  private VippsRequestGuard(CallbackGuard guard) {
+    this.guard = guard;
+  }
 
-  private VippsRequestGuard(
-      VippsAllowlist allowlist,
-      ClientAddressResolver clientAddressResolver,
-      CallbackObserver observer,
-      Duration retryAfter,
-      EnforcementMode mode) {
-    this.mode = mode;
-    this.enforces = mode.enforces();
-    this.allowlist = allowlist;
-    this.clientAddressResolver = clientAddressResolver;
-    this.readsForwardedHeaders = clientAddressResolver.readsForwardedHeaders();
-    this.observer = observer;
-    this.problemResponse = new ProblemResponse(retryAfter);
-    this.rejectionLog = new RejectionLog(LOG, readsForwardedHeaders, mode, System::nanoTime);
-    this.observerFailureLimiter = new LogRateLimiter(1, Duration.ofMinutes(1), System::nanoTime);
+  /** The servlet side of {@code guard}: the same check, log, observer and answers. */
+  public static VippsRequestGuard of(CallbackGuard guard) {
+    return new VippsRequestGuard(Objects.requireNonNull(guard, "guard"));
   }
 
   /**
@@ -102,16 +77,17 @@ public final class VippsRequestGuard {
       CallbackObserver observer,
       Duration retryAfter,
       EnforcementMode mode) {
-    Objects.requireNonNull(allowlist, "allowlist");
-    Objects.requireNonNull(clientAddressResolver, "clientAddressResolver");
-    Objects.requireNonNull(observer, "observer");
-    Objects.requireNonNull(mode, "mode");
-    return new VippsRequestGuard(allowlist, clientAddressResolver, observer, checkRetryAfter(retryAfter), mode);
+    return new VippsRequestGuard(CallbackGuard.of(allowlist, clientAddressResolver, observer, retryAfter, mode));
+  }
+
+  /** The check for every web stack that this guard applies to servlet requests. */
+  public CallbackGuard guard() {
+    return guard;
   }
 
   /** Whether this guard enforces its verdicts or only reports them. */
   public EnforcementMode mode() {
-    return mode;
+    return guard.mode();
   }
 
   /**
@@ -119,17 +95,17 @@ public final class VippsRequestGuard {
    * The verdict itself (and what was logged and observed) is the same in both modes.
    */
   public boolean letsThrough(GuardVerdict verdict) {
-    return !enforces || verdict.allowed();
+    return guard.letsThrough(verdict);
   }
 
   /** As {@link #letsThrough(GuardVerdict)}, for the filter's allocation-free path. */
   boolean letsThrough(CallbackOutcome outcome) {
-    return !enforces || outcome == CallbackOutcome.ALLOWED;
+    return guard.letsThrough(outcome);
   }
 
   /** The allowlist this guard asks. */
   public VippsAllowlist allowlist() {
-    return allowlist;
+    return guard.allowlist();
   }
 
   /**
@@ -139,16 +115,12 @@ public final class VippsRequestGuard {
    * IPv6), or {@code null} when a forwarded hop made it unknowable.
    */
   public GuardVerdict check(HttpServletRequest request) {
-    String peerAddress = request.getRemoteAddr();
-    String clientAddress = readsForwardedHeaders ? resolveForwarded(request, peerAddress) : peerAddress;
-    CallbackOutcome outcome = conclude(request, peerAddress, clientAddress);
-    return new GuardVerdict(outcome, canonical(clientAddress));
+    return guard.check(request, ServletRequestView.INSTANCE);
   }
 
   /** The canonical form of an address literal (e.g. {@code ::1}); other text as it is. */
-  static @Nullable String canonical(@Nullable String address) {
-    IpAddress parsed = address == null ? null : IpAddress.tryParse(address);
-    return parsed == null ? address : parsed.toString();
+  static @org.jspecify.annotations.Nullable String canonical(@org.jspecify.annotations.Nullable String address) {
+    return CallbackGuard.canonical(address);
   }
 
   /**
@@ -170,76 +142,20 @@ public final class VippsRequestGuard {
    * an allowed request allocates nothing (the peer address string goes to the allowlist as it is).
    */
   CallbackOutcome decide(HttpServletRequest request) {
-    String peerAddress = request.getRemoteAddr();
-    String clientAddress = readsForwardedHeaders ? resolveForwarded(request, peerAddress) : peerAddress;
-    return conclude(request, peerAddress, clientAddress);
+    return guard.decide(request, ServletRequestView.INSTANCE);
   }
 
   void reject(CallbackOutcome outcome, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    problemResponse.write(outcome, request.getRequestURI(), response);
+    guard.problemResponse().write(outcome, request.getRequestURI(), response);
   }
 
   /** The {@code Retry-After} header value of a 503, in seconds. */
   String retryAfterSeconds() {
-    return problemResponse.retryAfterSeconds();
-  }
-
-  private @Nullable String resolveForwarded(HttpServletRequest request, String peerAddress) {
-    return clientAddressResolver.resolve(
-        peerAddress, values(request.getHeaders(X_FORWARDED_FOR)), values(request.getHeaders(FORWARDED)));
-  }
-
-  /** The header's lines; one line (the usual case behind one proxy) costs one small immutable list. */
-  private static List<String> values(@Nullable Enumeration<String> headers) {
-    if (headers == null || !headers.hasMoreElements()) {
-      return List.of();
-    }
-    String first = headers.nextElement();
-    if (!headers.hasMoreElements()) {
-      return List.of(first);
-    }
-    List<String> lines = new ArrayList<>();
-    lines.add(first);
-    while (headers.hasMoreElements()) {
-      lines.add(headers.nextElement());
-    }
-    return lines;
-  }
-
-  private CallbackOutcome conclude(
-      HttpServletRequest request, String peerAddress, @Nullable String clientAddress) {
-    AllowlistDecision decision = allowlist.decide(clientAddress);
-    CallbackOutcome outcome;
-    if (decision == AllowlistDecision.ALLOWED) {
-      outcome = CallbackOutcome.ALLOWED;
-    } else {
-      // Fail closed: anything but ALLOWED is a rejection.
-      outcome = decision == AllowlistDecision.UNAVAILABLE ? CallbackOutcome.UNAVAILABLE : CallbackOutcome.DENIED;
-      rejectionLog.log(outcome, clientAddress, peerAddress, request);
-    }
-    tell(outcome);
-    return outcome;
-  }
-
-  private void tell(CallbackOutcome outcome) {
-    try {
-      observer.onOutcome(outcome);
-    } catch (RuntimeException e) {
-      // An observer that throws must not change the answer, nor flood the log.
-      if (observerFailureLimiter.tryAcquire()) {
-        LOG.error("CallbackObserver {} threw on outcome {}; the request was answered regardless "
-            + "(logged at most once a minute)", observer.getClass().getName(), outcome, e);
-      }
-    }
+    return guard.problemResponse().retryAfterSeconds();
   }
 
   static Duration checkRetryAfter(Duration retryAfter) {
-    Objects.requireNonNull(retryAfter, "retryAfter");
-    if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException(
-          "retryAfter is " + retryAfter + "; valid: at least 1 second (PT1S)");
-    }
-    return retryAfter;
+    return CallbackGuard.checkRetryAfter(retryAfter);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.webhook.WebhookRefusalText;
 import io.github.vippscallback.webhook.WebhookSecret;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
@@ -44,11 +43,11 @@ import org.slf4j.LoggerFactory;
  * own path (with context path) and query are appended to its path. Without one, the host is the
  * request's server name and port ({@code Host}).
  *
- * <p>Each refusal is logged at WARN ({@link WebhookRefusalText}) with the check that failed (for a
- * signature that matched no secret, how many were tried), the URL reconstructed and verified against,
- * the peer address, method, path, {@code Host} and {@code x-ms-date}, and a hint when a proxy is the
- * likely cause; at most 5 lines a second (the next line counts those suppressed); the secrets and the
- * signature are never logged. Each
+ * <p>Each refusal is logged at WARN ({@link io.github.vippscallback.webhook.WebhookRefusalText}) with the
+ * check that failed (for a signature that matched no secret, how many were tried), the URL reconstructed
+ * and verified against, the peer address, method, path, {@code Host} and {@code x-ms-date}, and a hint
+ * when a proxy is the likely cause; at most 5 lines a second (the next line counts those suppressed);
+ * the secrets and the signature are never logged. Each
  * check is reported to a {@link WebhookSignatureObserver}; {@link
  * WebhookSignatureObserver#forwardingTo(CallbackObserver)} counts refusals as {@link
  * CallbackOutcome#SIGNATURE_INVALID} and {@link CallbackOutcome#BODY_TOO_LARGE}.
@@ -86,31 +85,32 @@ public final class VippsWebhookSignatureFilter implements Filter {
   public static final String PARAM_MODE = "mode";
 
   /** The default largest body: 64 KiB, far above any Vipps webhook event. */
-  public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
+  public static final int DEFAULT_MAX_BODY_SIZE = WebhookSignatureCheck.DEFAULT_MAX_BODY_SIZE;
   /** The largest {@link Builder#maxBodySize} allowed: 10 MiB. */
-  public static final int MAX_MAX_BODY_SIZE = 10 * 1024 * 1024;
+  public static final int MAX_MAX_BODY_SIZE = WebhookSignatureCheck.MAX_MAX_BODY_SIZE;
 
   /** The most WARN lines a second, as for {@link VippsCallbackFilter}'s denials. */
-  static final int WARNINGS_PER_SECOND = RejectionLog.DEFAULT_LINES_PER_SECOND;
+  static final int WARNINGS_PER_SECOND = WebhookSignatureCheck.WARNINGS_PER_SECOND;
 
   private static final Logger log = LoggerFactory.getLogger(VippsWebhookSignatureFilter.class);
-  private static final byte[] EMPTY = new byte[0];
-  /** The problem answers; a 401 or 413 has no {@code Retry-After}, so its value does not matter. */
-  private static final ProblemResponse PROBLEMS = new ProblemResponse(VippsRequestGuard.DEFAULT_RETRY_AFTER);
 
-  private volatile @Nullable Settings settings;
-  private final LogRateLimiter warnings =
-      new LogRateLimiter(WARNINGS_PER_SECOND, Duration.ofSeconds(1), System::nanoTime);
-  private final LogRateLimiter observerFailures =
-      new LogRateLimiter(1, Duration.ofMinutes(1), System::nanoTime);
+  private volatile @Nullable WebhookSignatureCheck settings;
 
   /** For configuration through init-parameters. */
   public VippsWebhookSignatureFilter() {
     this.settings = null;
   }
 
-  private VippsWebhookSignatureFilter(Settings settings) {
+  /** The problem answers; a 401 or 413 has no {@code Retry-After}, so its value does not matter. */
+  private static final ProblemResponse PROBLEMS = new ProblemResponse(VippsRequestGuard.DEFAULT_RETRY_AFTER);
+
+  private VippsWebhookSignatureFilter(WebhookSignatureCheck settings) {
     this.settings = settings;
+  }
+
+  /** A filter applying {@code check}, e.g. one shared with another web stack's filter. */
+  public static VippsWebhookSignatureFilter of(WebhookSignatureCheck check) {
+    return new VippsWebhookSignatureFilter(Objects.requireNonNull(check, "check"));
   }
 
   /** Starts configuring a filter that checks signatures with {@code verifier}. */
@@ -125,12 +125,12 @@ public final class VippsWebhookSignatureFilter implements Filter {
    */
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
-    Settings current = settings;
+    WebhookSignatureCheck current = settings;
     if (current == null) {
       current = Settings.from(filterConfig);
       settings = current;
     }
-    if (!current.mode.enforces()) {
+    if (!current.mode().enforces()) {
       log.warn("VippsWebhookSignatureFilter '{}' is in report-only mode: webhooks without a valid signature are"
           + " logged and counted but let through; set mode to enforce once the logs show no wrong refusals",
           filterConfig.getFilterName());
@@ -147,7 +147,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Settings current = settings;
+    WebhookSignatureCheck current = settings;
     if (current == null) {
       throw new ServletException(
           "VippsWebhookSignatureFilter was not initialised: build it with builder(...) or let the container call init");
@@ -160,9 +160,10 @@ public final class VippsWebhookSignatureFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    boolean enforces = current.mode.enforces();
-    if (http.getContentLengthLong() > current.maxBodySize) {
-      tooLarge(current, http);
+    ServletRequestView view = ServletRequestView.INSTANCE;
+    boolean enforces = current.mode().enforces();
+    if (current.announcesTooLarge(http.getContentLengthLong())) {
+      current.bodyTooLarge(http, view);
       if (enforces) {
         PROBLEMS.write(CallbackOutcome.BODY_TOO_LARGE, http.getRequestURI(), httpResponse);
       } else {
@@ -170,20 +171,16 @@ public final class VippsWebhookSignatureFilter implements Filter {
       }
       return;
     }
-    String date = http.getHeader(WebhookSignatureVerifier.DATE_HEADER);
-    String contentSha256 = http.getHeader(WebhookSignatureVerifier.CONTENT_SHA256_HEADER);
-    String authorization = http.getHeader(WebhookSignatureVerifier.AUTHORIZATION_HEADER);
     // Refuse what cannot be signed before reading a byte of the body.
-    WebhookSignatureResult headers = current.verifier.checkHeaders(date, contentSha256, authorization);
+    WebhookSignatureResult headers = current.checkHeaders(http, view);
     ServletRequest next = request;
     WebhookVerification verification;
-    @Nullable WebhookTarget target = null;
     if (!headers.isValid()) {
-      verification = current.verifier.failure(headers);
+      verification = current.refusal(headers);
     } else {
-      byte[] body = http.getInputStream().readNBytes(current.maxBodySize + 1);
-      if (body.length > current.maxBodySize) {
-        tooLarge(current, http);
+      byte[] body = http.getInputStream().readNBytes(current.maxBodySize() + 1);
+      if (body.length > current.maxBodySize()) {
+        current.bodyTooLarge(http, view);
         if (enforces) {
           PROBLEMS.write(CallbackOutcome.BODY_TOO_LARGE, http.getRequestURI(), httpResponse);
         } else {
@@ -192,96 +189,15 @@ public final class VippsWebhookSignatureFilter implements Filter {
         }
         return;
       }
-      target = targetOrNull(current.publicUrl, http);
-      verification = target == null
-          ? current.verifier.failure(WebhookSignatureResult.MALFORMED_URL)
-          : current.verifier.check(http.getMethod(), target, date, contentSha256, authorization, body);
+      verification = current.verify(http, view, body);
       next = new BufferedBodyRequest(http, body);
     }
-    tell(current.observer, verification);
-    if (verification.isValid()) {
-      if (log.isDebugEnabled()) {
-        log.debug("Vipps webhook signature valid with {}: method=\"{}\" verified-url=\"{}\"",
-            verification.describeSecret(), HostileText.sanitize(http.getMethod()),
-            target == null ? "-" : HostileText.sanitize(target.url()));
-      }
-    } else {
-      refused(current, http, verification, target);
-      if (enforces) {
-        PROBLEMS.write(CallbackOutcome.SIGNATURE_INVALID, http.getRequestURI(), httpResponse);
-        return;
-      }
-    }
-    chain.doFilter(next, response);
-  }
-
-  /** The URL Vipps signed for this request, or {@code null} when its host, path or query cannot be one. */
-  private static @Nullable WebhookTarget targetOrNull(@Nullable WebhookTarget publicUrl, HttpServletRequest request) {
-    try {
-      return targetOf(publicUrl, request);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** The host, path and query Vipps signed for this request. */
-  static WebhookTarget targetOf(@Nullable WebhookTarget publicUrl, HttpServletRequest request) {
-    if (publicUrl != null) {
-      return publicUrl.withRequestPath(request.getRequestURI(), request.getQueryString());
-    }
-    return WebhookTarget.fromRequest(
-        request.getScheme(),
-        request.getServerName(),
-        request.getServerPort(),
-        request.getRequestURI(),
-        request.getQueryString());
-  }
-
-  private void tooLarge(Settings settings, HttpServletRequest request) {
-    try {
-      settings.observer.onBodyTooLarge();
-    } catch (RuntimeException e) {
-      observerFailed(settings.observer, "a body over the limit", e);
-    }
-    if (log.isWarnEnabled() && warnings.tryAcquire()) {
-      log.warn(settings.refusalText.line(
-          "body larger than " + settings.maxBodySize + " bytes", facts(request), warnings.takeSuppressed()));
-    }
-  }
-
-  private void refused(
-      Settings settings, HttpServletRequest request, WebhookVerification verification, @Nullable WebhookTarget target) {
-    if (!log.isWarnEnabled() || !warnings.tryAcquire()) {
+    current.conclude(http, view, verification);
+    if (!current.letsThrough(verification)) {
+      PROBLEMS.write(CallbackOutcome.SIGNATURE_INVALID, http.getRequestURI(), httpResponse);
       return;
     }
-    // A request refused on its headers was verified against no URL: none is shown.
-    log.warn(settings.refusalText.line(verification, target, facts(request), warnings.takeSuppressed()));
-  }
-
-  /** What the refusal line says of the request; every value is escaped by {@link WebhookRefusalText}. */
-  private static WebhookRefusalText.Request facts(HttpServletRequest request) {
-    String host = request.getHeader("Host");
-    boolean forwarded = request.getHeader(VippsRequestGuard.FORWARDED) != null
-        || request.getHeader(VippsRequestGuard.X_FORWARDED_FOR) != null
-        || request.getHeader("X-Forwarded-Host") != null;
-    return new WebhookRefusalText.Request(request.getRemoteAddr(), request.getMethod(), request.getRequestURI(),
-        request.getHeader(WebhookSignatureVerifier.DATE_HEADER), host, forwarded);
-  }
-
-  private void tell(WebhookSignatureObserver observer, WebhookVerification verification) {
-    try {
-      observer.onVerified(verification);
-    } catch (RuntimeException e) {
-      observerFailed(observer, verification.result().name(), e);
-    }
-  }
-
-  /** An observer that throws must not change the answer, nor flood the log. */
-  private void observerFailed(WebhookSignatureObserver observer, String what, RuntimeException e) {
-    if (observerFailures.tryAcquire()) {
-      log.error("WebhookSignatureObserver {} threw on {}; the request was answered regardless"
-          + " (logged at most once a minute)", observer.getClass().getName(), what, e);
-    }
+    chain.doFilter(next, response);
   }
 
   @Override
@@ -291,39 +207,18 @@ public final class VippsWebhookSignatureFilter implements Filter {
 
   @Override
   public String toString() {
-    Settings current = settings;
+    WebhookSignatureCheck current = settings;
     return current == null
         ? "VippsWebhookSignatureFilter{not initialised}"
-        : "VippsWebhookSignatureFilter{publicUrl=" + current.publicUrl + ", maxBodySize="
-            + current.maxBodySize + ", mode=" + current.mode.value() + ", " + current.verifier + "}";
+        : "VippsWebhookSignatureFilter{" + current + "}";
   }
 
-  /** What a filter was configured with; immutable. */
+  /** Reads the init-parameters. */
   private static final class Settings {
-    final WebhookSignatureVerifier verifier;
-    final @Nullable WebhookTarget publicUrl;
-    final int maxBodySize;
-    final WebhookSignatureObserver observer;
-    final EnforcementMode mode;
-    final WebhookRefusalText refusalText;
 
-    Settings(
-        WebhookSignatureVerifier verifier,
-        @Nullable WebhookTarget publicUrl,
-        int maxBodySize,
-        WebhookSignatureObserver observer,
-        EnforcementMode mode,
-        String publicUrlSetting,
-        boolean behindTrustedProxy) {
-      this.verifier = verifier;
-      this.publicUrl = publicUrl;
-      this.maxBodySize = maxBodySize;
-      this.observer = observer;
-      this.mode = mode;
-      this.refusalText = WebhookRefusalText.of(mode.enforces(), publicUrl, publicUrlSetting, behindTrustedProxy);
-    }
+    private Settings() {}
 
-    static Settings from(FilterConfig config) throws ServletException {
+    static WebhookSignatureCheck from(FilterConfig config) throws ServletException {
       String secret = config.getInitParameter(PARAM_WEBHOOK_SECRET);
       if (secret == null || secret.isBlank()) {
         throw new ServletException(
@@ -381,7 +276,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
                   + ", but was '" + HostileText.sanitize(mode) + "'", e);
         }
       }
-      return builder.settings();
+      return builder.check.build();
     }
 
     /** {@code 65536}, {@code 64KB} or {@code 1MB} (binary units). */
@@ -412,16 +307,10 @@ public final class VippsWebhookSignatureFilter implements Filter {
   /** Configures a {@link VippsWebhookSignatureFilter} programmatically. */
   public static final class Builder {
 
-    private final WebhookSignatureVerifier verifier;
-    private @Nullable WebhookTarget publicUrl;
-    private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
-    private WebhookSignatureObserver observer = WebhookSignatureObserver.NONE;
-    private EnforcementMode mode = EnforcementMode.ENFORCE;
-    private String publicUrlSetting = "init-parameter " + PARAM_PUBLIC_URL;
-    private boolean behindTrustedProxy;
+    private final WebhookSignatureCheck.Builder check;
 
     private Builder(WebhookSignatureVerifier verifier) {
-      this.verifier = Objects.requireNonNull(verifier, "verifier");
+      this.check = WebhookSignatureCheck.builder(verifier);
     }
 
     /**
@@ -432,12 +321,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
      * @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment
      */
     public Builder publicUrl(String publicUrl) {
-      WebhookTarget base = WebhookTarget.parse(publicUrl);
-      if (base.pathAndQuery().indexOf('?') >= 0) {
-        throw new IllegalArgumentException(
-            "publicUrl must have no query, such as https://shop.example.com, but was '" + publicUrl + "'");
-      }
-      this.publicUrl = base;
+      check.publicUrl(publicUrl);
       return this;
     }
 
@@ -448,17 +332,13 @@ public final class VippsWebhookSignatureFilter implements Filter {
      * @throws IllegalArgumentException unless from 1 to {@link #MAX_MAX_BODY_SIZE}
      */
     public Builder maxBodySize(int maxBodySize) {
-      if (maxBodySize < 1 || maxBodySize > MAX_MAX_BODY_SIZE) {
-        throw new IllegalArgumentException(
-            "maxBodySize must be from 1 to " + MAX_MAX_BODY_SIZE + " bytes, but was " + maxBodySize);
-      }
-      this.maxBodySize = maxBodySize;
+      check.maxBodySize(maxBodySize);
       return this;
     }
 
     /** Who is told of each check; default: nobody. */
     public Builder observer(WebhookSignatureObserver observer) {
-      this.observer = Objects.requireNonNull(observer, "observer");
+      check.observer(observer);
       return this;
     }
 
@@ -467,37 +347,26 @@ public final class VippsWebhookSignatureFilter implements Filter {
      * count every request that would be refused but let it through.
      */
     public Builder mode(EnforcementMode mode) {
-      this.mode = Objects.requireNonNull(mode, "mode");
+      check.mode(mode);
       return this;
     }
 
-    /**
-     * Tells the filter that the application trusts a proxy in front of it, so that, when no {@linkplain
-     * #publicUrl public URL} is set, a refused signature's log line says the proxy may have changed the
-     * host or path Vipps signed. Requests that carry forwarded headers get that hint regardless. Default
-     * {@code false}.
-     */
+    /** As {@link WebhookSignatureCheck.Builder#behindTrustedProxy}. */
     public Builder behindTrustedProxy(boolean behindTrustedProxy) {
-      this.behindTrustedProxy = behindTrustedProxy;
+      check.behindTrustedProxy(behindTrustedProxy);
       return this;
     }
 
-    /**
-     * The public URL setting as the user writes it, named in the hints of refusal log lines; default
-     * {@code init-parameter public-url}. The Spring Boot starter names its property.
-     */
+    /** As {@link WebhookSignatureCheck.Builder#publicUrlSetting}. */
     public Builder publicUrlSetting(String name) {
-      this.publicUrlSetting = Objects.requireNonNull(name, "name");
+      check.publicUrlSetting(name);
       return this;
     }
 
     /** Builds the filter. */
     public VippsWebhookSignatureFilter build() {
-      return new VippsWebhookSignatureFilter(settings());
+      return new VippsWebhookSignatureFilter(check.build());
     }
 
-    private Settings settings() {
-      return new Settings(verifier, publicUrl, maxBodySize, observer, mode, publicUrlSetting, behindTrustedProxy);
-    }
   }
 }

@@ -4,9 +4,9 @@ import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.servlet.CallbackGuard;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.EnforcementMode;
-import io.github.vippscallback.servlet.VippsRequestGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -64,14 +64,14 @@ final class CallbackSettings {
   }
 
   /**
-   * The request guard, with {@code vipps.callback.retry-after} as the {@code Retry-After} of a 503. The guard
-   * checks it (at least 1 second); a bad one names the property.
+   * The request guard of every web stack, with {@code vipps.callback.retry-after} as the {@code Retry-After}
+   * of a 503. The guard checks it (at least 1 second); a bad one names the property.
    */
-  static VippsRequestGuard requestGuard(VippsAllowlist allowlist, ClientAddressResolver resolver,
+  static CallbackGuard callbackGuard(VippsAllowlist allowlist, ClientAddressResolver resolver,
       CallbackObserver observer, EnforcementMode mode, VippsCallbackProperties properties) {
     Duration retryAfter = properties.getRetryAfter();
     try {
-      return VippsRequestGuard.of(allowlist, resolver, observer, retryAfter, mode);
+      return CallbackGuard.of(allowlist, resolver, observer, retryAfter, mode);
     } catch (IllegalArgumentException e) {
       throw new VippsCallbackConfigurationException(RETRY_AFTER, text(retryAfter), message(e),
           "a duration of at least 1s, e.g. 60s, 2m or 90 (seconds)", e);

@@ -26,18 +26,31 @@ final class ForwardedHeadersAdvice {
     return platform != null && platform.isUsingForwardHeaders() ? "native" : "none";
   }
 
-  /** A warning to log, or {@code null} when the guard sees the connection's own peer address. */
-  static @Nullable String warning(Environment environment) {
+  /**
+   * A warning to log, or {@code null} when the guard sees the connection's own peer address.
+   *
+   * @param reactive whether the application runs on WebFlux (the rewriters differ)
+   */
+  static @Nullable String warning(Environment environment, boolean reactive) {
     String strategy = strategy(environment);
     if ("none".equals(strategy)) {
       return null;
     }
-    String rewriter = "framework".equals(strategy)
+    String rewriter;
+    if (reactive) {
+      rewriter = "framework".equals(strategy)
+          ? "Spring's ForwardedHeaderTransformer replaces the client address with whatever X-Forwarded-For/"
+              + "Forwarded say, from any client"
+          : "Reactor Netty replaces the client address with whatever X-Forwarded-For/Forwarded say, from any "
+              + "client";
+    } else {
+      rewriter = "framework".equals(strategy)
         ? "Spring's ForwardedHeaderFilter replaces the client address with whatever X-Forwarded-For/Forwarded "
             + "say, from any client"
         : "the servlet container replaces the client address from X-Forwarded-For for requests from its "
             + "internal proxies (Tomcat: server.tomcat.remoteip.internal-proxies, by default every private "
             + "and loopback range)";
+    }
     return "Vipps callbacks: " + STRATEGY + " is '" + strategy + "': " + rewriter
         + ", before the guard sees it, so a client that can reach the application that way can claim to "
         + "be a Vipps server. Prefer " + STRATEGY + "=none with vipps.callback.trusted-proxies listing your "

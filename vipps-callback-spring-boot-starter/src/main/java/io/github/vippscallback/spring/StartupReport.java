@@ -3,11 +3,11 @@ package io.github.vippscallback.spring;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.env.Environment;
 
 /**
  * Once every singleton exists (so every handler mapping knows its handlers), discovers the guarded
@@ -18,29 +18,32 @@ final class StartupReport implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(VippsCallbackAutoConfiguration.class);
 
-  private final ObjectProvider<VippsCallbackEndpoints> endpoints;
+  private final Supplier<@Nullable List<CallbackEndpoint>> endpoints;
   private final ObjectProvider<VippsAllowlist> allowlist;
   private final Supplier<String> mechanism;
-  private final Environment environment;
+  private final Supplier<@Nullable String> forwardedWarning;
 
+  /**
+   * @param endpoints the guarded endpoints, or {@code null} when the application has no endpoints bean
+   * @param forwardedWarning what to warn about forwarded headers, or {@code null}
+   */
   StartupReport(
-      ObjectProvider<VippsCallbackEndpoints> endpoints,
+      Supplier<@Nullable List<CallbackEndpoint>> endpoints,
       ObjectProvider<VippsAllowlist> allowlist,
       Supplier<String> mechanism,
-      Environment environment) {
+      Supplier<@Nullable String> forwardedWarning) {
     this.endpoints = endpoints;
     this.allowlist = allowlist;
     this.mechanism = mechanism;
-    this.environment = environment;
+    this.forwardedWarning = forwardedWarning;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    VippsCallbackEndpoints registry = endpoints.getIfUnique();
-    if (registry == null) {
+    List<CallbackEndpoint> guarded = endpoints.get();
+    if (guarded == null) {
       return;
     }
-    List<CallbackEndpoint> guarded = registry.endpoints();
     VippsAllowlist list = allowlist.getIfUnique();
     String vippsEnvironment = list == null ? "(custom)" : list.environment().id();
     String hosts = list == null ? "(custom)" : String.join(", ", list.hosts());
@@ -51,7 +54,7 @@ final class StartupReport implements SmartInitializingSingleton {
     }
     LOG.info("Vipps callbacks: environment {}; {} guarded endpoint(s) {} by {}; allowed: request servers {}",
         vippsEnvironment, guarded.size(), guarded, mechanism.get(), hosts);
-    String forwarded = ForwardedHeadersAdvice.warning(environment);
+    String forwarded = forwardedWarning.get();
     if (forwarded != null) {
       LOG.warn(forwarded);
     }

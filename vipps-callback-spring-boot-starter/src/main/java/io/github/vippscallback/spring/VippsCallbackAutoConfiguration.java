@@ -2,6 +2,7 @@ package io.github.vippscallback.spring;
 
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.servlet.CallbackGuard;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.servlet.VippsRequestGuard;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -43,6 +45,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ConditionalOnClass({RequestMappingHandlerMapping.class, VippsRequestGuard.class})
 @ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(VippsCallbackProperties.class)
+@Import(VippsCallbackCoreConfiguration.class)
 public final class VippsCallbackAutoConfiguration {
 
   /** The name of the allowlist bean. */
@@ -65,55 +68,14 @@ public final class VippsCallbackAutoConfiguration {
   public VippsCallbackAutoConfiguration() {}
 
   /**
-   * The allowlist of {@code vipps.callback.environment}'s request servers, resolving in the background
-   * from context start to context close. Every {@link VippsAllowlistBuilderCustomizer} bean is applied,
-   * in order, after the properties.
-   *
-   * @throws VippsCallbackConfigurationException when a property is missing or bad
-   */
-  @Bean(name = ALLOWLIST_BEAN, initMethod = "start", destroyMethod = "close")
-  @ConditionalOnMissingBean
-  public VippsAllowlist vippsCallbackAllowlist(
-      VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers) {
-    return CallbackSettings.allowlist(properties, customizers.orderedStream().toList());
-  }
-
-  /**
-   * Keeps the allowlist out of {@code spring.main.lazy-initialization}: it starts resolving when the
-   * application starts, not when the first callback arrives (which would get 503 until DNS answered).
-   */
-  @Bean
-  static LazyInitializationExcludeFilter vippsCallbackAllowlistNotLazy() {
-    return LazyInitializationExcludeFilter.forBeanTypes(VippsAllowlist.class);
-  }
-
-  /**
-   * Finds the client address: the peer address, or with {@code vipps.callback.trusted-proxies} the
-   * forwarded headers those proxies wrote.
+   * The check on servlet requests: client address against the allowlist, telling every {@link
+   * CallbackObserver} bean; in {@code vipps.callback.mode} ({@code enforce} or {@code report-only}); a 503
+   * carries {@code vipps.callback.retry-after} as its {@code Retry-After}.
    */
   @Bean
   @ConditionalOnMissingBean
-  public ClientAddressResolver vippsCallbackClientAddressResolver(VippsCallbackProperties properties) {
-    return CallbackSettings.clientAddressResolver(properties);
-  }
-
-  /**
-   * The check: client address against the allowlist, telling every {@link CallbackObserver} bean; in
-   * {@code vipps.callback.mode} ({@code enforce} or {@code report-only}); a 503 carries
-   * {@code vipps.callback.retry-after} as its {@code Retry-After}.
-   *
-   * @throws VippsCallbackConfigurationException when the mode or the retry-after is bad
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public VippsRequestGuard vippsRequestGuard(
-      VippsAllowlist vippsCallbackAllowlist,
-      ClientAddressResolver vippsCallbackClientAddressResolver,
-      ObjectProvider<CallbackObserver> observers,
-      VippsCallbackProperties properties) {
-    return CallbackSettings.requestGuard(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
-        CompositeCallbackObserver.of(observers.orderedStream().toList()), WebhookSignatures.mode(properties),
-        properties);
+  public VippsRequestGuard vippsRequestGuard(CallbackGuard vippsCallbackGuard) {
+    return VippsRequestGuard.of(vippsCallbackGuard);
   }
 
   /**
@@ -158,7 +120,10 @@ public final class VippsCallbackAutoConfiguration {
       ObjectProvider<VippsAllowlist> allowlist,
       ListableBeanFactory beanFactory,
       Environment environment) {
-    return new StartupReport(endpoints, allowlist, () -> mechanism(beanFactory), environment);
+    return new StartupReport(() -> {
+      VippsCallbackEndpoints registry = endpoints.getIfUnique();
+      return registry == null ? null : registry.endpoints();
+    }, allowlist, () -> mechanism(beanFactory), () -> ForwardedHeadersAdvice.warning(environment, false));
   }
 
   private static String mechanism(ListableBeanFactory beanFactory) {

@@ -20,12 +20,12 @@ final class VippsCallbackEndpointFilter implements Filter {
 
   private final VippsCallbackEndpoints endpoints;
   private final VippsRequestGuard guard;
-  private final WebhookSignatures signatures;
+  private final ServletWebhookSignatures signatures;
 
   VippsCallbackEndpointFilter(VippsCallbackEndpoints endpoints, VippsRequestGuard guard, WebhookSignatures signatures) {
     this.endpoints = endpoints;
     this.guard = guard;
-    this.signatures = signatures;
+    this.signatures = new ServletWebhookSignatures(signatures);
   }
 
   @Override

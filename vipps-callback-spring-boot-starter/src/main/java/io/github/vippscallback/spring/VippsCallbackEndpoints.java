@@ -2,15 +2,11 @@ package io.github.vippscallback.spring;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.UrlPathHelper;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The guarded endpoints and the test of whether a request is meant for one of them; independent of Spring
@@ -26,15 +22,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class VippsCallbackEndpoints {
 
-  private static final PathPatternParser STRICT = new PathPatternParser();
-  private static final PathPatternParser LENIENT = lenientParser();
   private static final UrlPathHelper NORMALIZING = UrlPathHelper.defaultInstance;
 
-  private final Supplier<List<CallbackEndpoint>> discovery;
-  private volatile @Nullable Compiled compiled;
+  private final CallbackEndpointPatterns.Lazy patterns;
 
   VippsCallbackEndpoints(Supplier<List<CallbackEndpoint>> discovery) {
-    this.discovery = discovery;
+    this.patterns = new CallbackEndpointPatterns.Lazy(discovery);
   }
 
   /** Endpoints fixed up front, for tests and for applications that wire the guard by hand. */
@@ -45,12 +38,12 @@ public final class VippsCallbackEndpoints {
 
   /** The guarded endpoints, discovering them first if that has not happened yet. */
   public List<CallbackEndpoint> endpoints() {
-    return compiled().endpoints;
+    return patterns.get().endpoints();
   }
 
   /** Whether {@code request} is meant for a guarded endpoint. */
   public boolean matches(HttpServletRequest request) {
-    Compiled current = compiled();
+    CallbackEndpointPatterns current = patterns.get();
     if (current.size() == 0) {
       return false;
     }
@@ -68,7 +61,7 @@ public final class VippsCallbackEndpoints {
           return true; // a path that cannot be placed relative to the context path: guard it
         }
       }
-      if (current.strict[i].matches(raw)) {
+      if (current.strict(i).matches(raw)) {
         return true;
       }
       if (normalized == null || trimmed == null) {
@@ -78,25 +71,11 @@ public final class VippsCallbackEndpoints {
             ? PathContainer.parsePath(path.substring(0, path.length() - 1))
             : normalized;
       }
-      if (current.lenient[i].matches(normalized) || current.lenient[i].matches(trimmed)) {
+      if (current.lenient(i).matches(normalized) || current.lenient(i).matches(trimmed)) {
         return true;
       }
     }
     return false;
-  }
-
-  private Compiled compiled() {
-    Compiled current = compiled;
-    if (current == null) {
-      synchronized (this) {
-        current = compiled;
-        if (current == null) {
-          current = new Compiled(discovery.get());
-          compiled = current;
-        }
-      }
-    }
-    return current;
   }
 
   /** The request path after the context path, as sent; {@code null} when the two do not line up. */
@@ -124,60 +103,5 @@ public final class VippsCallbackEndpoints {
   private static String normalizedPath(HttpServletRequest request) {
     String path = NORMALIZING.getPathWithinApplication(request);
     return path.isEmpty() ? "/" : path;
-  }
-
-  private static PathPatternParser lenientParser() {
-    PathPatternParser parser = new PathPatternParser();
-    parser.setCaseSensitive(false);
-    return parser;
-  }
-
-  /** The endpoints and their parsed patterns, in arrays so a match allocates as little as it can. */
-  private static final class Compiled {
-    final List<CallbackEndpoint> endpoints;
-    final PathPattern[] strict;
-    final PathPattern[] lenient;
-    /** Per endpoint its methods, HEAD added to GET; an empty array means every method. */
-    final String[][] methods;
-
-    Compiled(List<CallbackEndpoint> endpoints) {
-      this.endpoints = List.copyOf(endpoints);
-      int n = endpoints.size();
-      this.strict = new PathPattern[n];
-      this.lenient = new PathPattern[n];
-      this.methods = new String[n][];
-      for (int i = 0; i < n; i++) {
-        CallbackEndpoint endpoint = endpoints.get(i);
-        strict[i] = STRICT.parse(endpoint.pattern());
-        lenient[i] = LENIENT.parse(endpoint.pattern());
-        methods[i] = withHead(endpoint.methods());
-      }
-    }
-
-    int size() {
-      return strict.length;
-    }
-
-    boolean methodMatches(int index, String method) {
-      String[] allowed = methods[index];
-      if (allowed.length == 0) {
-        return true;
-      }
-      for (String candidate : allowed) {
-        if (candidate.equalsIgnoreCase(method)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Spring MVC answers HEAD with the GET handler, so a guarded GET guards HEAD too. */
-    private static String[] withHead(Set<String> methods) {
-      List<String> all = new ArrayList<>(methods);
-      if (methods.contains("GET") && !methods.contains("HEAD")) {
-        all.add("HEAD");
-      }
-      return all.toArray(new String[0]);
-    }
   }
 }

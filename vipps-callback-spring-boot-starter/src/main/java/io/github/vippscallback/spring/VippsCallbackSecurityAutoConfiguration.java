@@ -88,7 +88,7 @@ public final class VippsCallbackSecurityAutoConfiguration {
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(rejection)
             .accessDeniedHandler(rejection))
-        .addFilterAfter(signatures.asFilter(), AuthorizationFilter.class)
+        .addFilterAfter(new ServletWebhookSignatures(signatures).asFilter(), AuthorizationFilter.class)
         .build();
   }
 }

@@ -3,14 +3,8 @@ package io.github.vippscallback.spring;
 import io.github.vippscallback.webhook.WebhookSecret;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.servlet.EnforcementMode;
-import io.github.vippscallback.servlet.VippsWebhookSignatureFilter;
+import io.github.vippscallback.servlet.WebhookSignatureCheck;
 import io.github.vippscallback.servlet.WebhookSignatureObserver;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +22,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The Vipps webhook signature check of the guarded endpoints that take one, applied after the address
- * check: in the starter's {@code SecurityFilterChain} after its authorization, and in the servlet filter
- * used without Spring Security after the guard. A request for an endpoint that takes no signature passes
- * on untouched.
+ * check by either web stack: {@link ServletWebhookSignatures} on servlets (in the starter's {@code
+ * SecurityFilterChain} after its authorization, or in its servlet filter after the guard), {@code
+ * ReactiveWebhookSignatures} on WebFlux. A request for an endpoint that takes no signature passes on
+ * untouched. Free of servlet types, so a WebFlux application loads it without the Servlet API.
  *
  * <p>Which endpoints take a signature, and with which secret, is decided once the endpoints are
  * discovered (when every singleton exists): an endpoint marked {@link VippsCallback.Signature#NONE}
@@ -119,7 +114,7 @@ final class WebhookSignatures implements SmartInitializingSingleton {
     if (!resolved.isEmpty()) {
       StringBuilder line = new StringBuilder();
       for (Group group : resolved) {
-        line.append(line.length() == 0 ? "" : "; ").append(group.endpoints.endpoints())
+        line.append(line.length() == 0 ? "" : "; ").append(group.endpoints)
             .append(" with ").append(describe(group.secrets)).append(" of ").append(group.secretProperty);
       }
       LOG.info("Vipps webhooks: a valid signature is required, after the address check, on {}{}", line,
@@ -133,34 +128,6 @@ final class WebhookSignatures implements SmartInitializingSingleton {
           + " signature are logged and counted, but let through. Set {}=enforce once the logs show no wrong"
           + " refusals.", MODE, MODE);
     }
-  }
-
-  /**
-   * Checks the signature of a request for an endpoint that takes one, passing it on (with its body) when
-   * valid or in report-only mode, answering 401 or 413 otherwise; any other request passes on untouched.
-   */
-  void apply(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    List<Group> current = groups();
-    for (int i = 0; i < current.size(); i++) {
-      Group group = current.get(i);
-      if (group.endpoints.matches(request)) {
-        group.filter.doFilter(request, response, chain);
-        return;
-      }
-    }
-    chain.doFilter(request, response);
-  }
-
-  /** This check as a servlet filter, for a {@code SecurityFilterChain}. Not a bean: never registered alone. */
-  Filter asFilter() {
-    return (request, response, chain) -> {
-      if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
-        apply(http, httpResponse, chain);
-      } else {
-        chain.doFilter(request, response);
-      }
-    };
   }
 
   /** The endpoints that take a signature, grouped by the secret that applies; decided once. */
@@ -215,10 +182,8 @@ final class WebhookSignatures implements SmartInitializingSingleton {
     }
     List<Group> resolved = new ArrayList<>();
     bySecret.forEach((property, grouped) -> {
-      VippsCallbackEndpoints matcher = VippsCallbackEndpoints.of(grouped);
-      matcher.endpoints(); // compiles the patterns now, not at the first request
       List<WebhookSecret> keys = secretOf.get(property);
-      resolved.add(new Group(property, matcher, keys == null ? List.of() : keys, filter(property, keys)));
+      resolved.add(new Group(property, List.copyOf(grouped), keys == null ? List.of() : keys, check(property, keys)));
     });
     return List.copyOf(resolved);
   }
@@ -239,11 +204,11 @@ final class WebhookSignatures implements SmartInitializingSingleton {
     return property.substring(SECRETS.length() + 1, property.length() - 1);
   }
 
-  private VippsWebhookSignatureFilter filter(String property, @Nullable List<WebhookSecret> keys) {
+  private WebhookSignatureCheck check(String property, @Nullable List<WebhookSecret> keys) {
     if (keys == null) {
       throw new IllegalStateException("a group without a secret"); // cannot happen: resolve() skips them
     }
-    VippsWebhookSignatureFilter.Builder builder = VippsWebhookSignatureFilter
+    WebhookSignatureCheck.Builder builder = WebhookSignatureCheck
         .builder(WebhookSignatureVerifier.builder(keys).name(property).dateWindow(dateWindow).build())
         .maxBodySize(maxBodySize)
         .observer(observer)
@@ -318,7 +283,7 @@ final class WebhookSignatures implements SmartInitializingSingleton {
 
   private static int checkMaxBodySize(DataSize size) {
     long bytes = size.toBytes();
-    if (bytes < 1 || bytes > VippsWebhookSignatureFilter.MAX_MAX_BODY_SIZE) {
+    if (bytes < 1 || bytes > WebhookSignatureCheck.MAX_MAX_BODY_SIZE) {
       throw new VippsCallbackConfigurationException(MAX_BODY_SIZE, size.toString(), "out of range",
           "a size from 1B to 10MB, e.g. 64KB", null);
     }
@@ -330,7 +295,7 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       return null;
     }
     try {
-      VippsWebhookSignatureFilter.builder(WebhookSignatureVerifier.of("check")).publicUrl(url);
+      WebhookSignatureCheck.builder(WebhookSignatureVerifier.of("check")).publicUrl(url);
       return url;
     } catch (IllegalArgumentException e) {
       throw new VippsCallbackConfigurationException(PUBLIC_URL, url, String.valueOf(e.getMessage()),
@@ -339,14 +304,14 @@ final class WebhookSignatures implements SmartInitializingSingleton {
   }
 
   /**
-   * Endpoints that take the same secrets, and their signature filter.
+   * Endpoints that take the same secrets, and their signature check (for either web stack).
    *
    * @param secretProperty where the secrets came from, e.g. {@code vipps.callback.webhook.secret}
    * @param secrets the secrets, in order (their {@code toString} shows labels only)
    */
   record Group(
       String secretProperty,
-      VippsCallbackEndpoints endpoints,
+      List<CallbackEndpoint> endpoints,
       List<WebhookSecret> secrets,
-      VippsWebhookSignatureFilter filter) {}
+      WebhookSignatureCheck check) {}
 }

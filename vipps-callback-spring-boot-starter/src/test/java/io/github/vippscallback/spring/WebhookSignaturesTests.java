@@ -35,7 +35,7 @@ class WebhookSignaturesTests {
   private static Map<String, List<CallbackEndpoint>> groups(WebhookSignatures signatures) {
     Map<String, List<CallbackEndpoint>> groups = new LinkedHashMap<>();
     for (WebhookSignatures.Group group : signatures.groups()) {
-      groups.put(group.secretProperty(), group.endpoints().endpoints());
+      groups.put(group.secretProperty(), group.endpoints());
     }
     return groups;
   }

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Bean;
  * class path, the application has a {@link VippsAllowlist} and the endpoint is available (accessible and
  * exposed, e.g. {@code management.endpoints.web.exposure.include=health,vippscallback}).
  */
-@AutoConfiguration(afterName = "io.github.vippscallback.spring.VippsCallbackAutoConfiguration")
+@AutoConfiguration(afterName = {
+    "io.github.vippscallback.spring.VippsCallbackAutoConfiguration",
+    "io.github.vippscallback.spring.VippsCallbackReactiveAutoConfiguration"})
 @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnSingleCandidate(VippsAllowlist.class)
 public final class VippsCallbackEndpointAutoConfiguration {

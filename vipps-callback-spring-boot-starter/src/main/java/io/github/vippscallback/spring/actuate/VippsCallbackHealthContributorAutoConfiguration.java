@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Bean;
  * {@code management.health.vippscallback.enabled} is not {@code false}.
  */
 @AutoConfiguration(
-    afterName = "io.github.vippscallback.spring.VippsCallbackAutoConfiguration",
+    afterName = {
+        "io.github.vippscallback.spring.VippsCallbackAutoConfiguration",
+        "io.github.vippscallback.spring.VippsCallbackReactiveAutoConfiguration"},
     beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnSingleCandidate(VippsAllowlist.class)

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(
     afterName = {
       "io.github.vippscallback.spring.VippsCallbackAutoConfiguration",
+      "io.github.vippscallback.spring.VippsCallbackReactiveAutoConfiguration",
       "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
       "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
       "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"

@@ -1,0 +1,61 @@
+package io.github.vippscallback.spring.reactive;
+
+import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.servlet.CallbackGuard;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Grants an exchange only when its client address is one of the Vipps request servers, whoever is
+ * authenticated (in {@code vipps.callback.mode=report-only} it grants every exchange, after the same
+ * check, log and count): the starter's rule on WebFlux, as the bean {@code vippsRequestServers}, for
+ * composing chains of your own:
+ *
+ * <pre>{@code
+ * http.authorizeExchange(exchanges -> exchanges
+ *     .pathMatchers("/vipps/**").access(vippsRequestServers)
+ *     .anyExchange().authenticated());
+ * }</pre>
+ *
+ * <p>The check runs on the calling thread, without DNS or blocking, and returns a ready {@code Mono}.
+ * A refused exchange's outcome is left in the attribute {@link #OUTCOME_ATTRIBUTE}, where {@link
+ * VippsCallbackServerRejectionHandler} finds it to answer 403 or 503 like the {@code WebFilter} does.
+ */
+public final class VippsRequestServersReactiveAuthorizationManager
+    implements ReactiveAuthorizationManager<AuthorizationContext> {
+
+  /** The exchange attribute holding the {@link CallbackOutcome} of a refused exchange. */
+  public static final String OUTCOME_ATTRIBUTE =
+      VippsRequestServersReactiveAuthorizationManager.class.getName() + ".OUTCOME";
+
+  private static final Mono<AuthorizationResult> GRANTED = Mono.just(new AuthorizationDecision(true));
+  private static final Mono<AuthorizationResult> DENIED = Mono.just(new AuthorizationDecision(false));
+
+  private final CallbackGuard guard;
+
+  /** A manager that asks {@code guard}. */
+  public VippsRequestServersReactiveAuthorizationManager(CallbackGuard guard) {
+    this.guard = guard;
+  }
+
+  @Override
+  public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
+    ServerWebExchange exchange = context.getExchange();
+    CallbackOutcome outcome = guard.decide(exchange.getRequest(), ServerRequestView.INSTANCE);
+    if (guard.letsThrough(outcome)) {
+      return GRANTED;
+    }
+    exchange.getAttributes().put(OUTCOME_ATTRIBUTE, outcome);
+    return DENIED;
+  }
+
+  @Override
+  public String toString() {
+    return "vippsRequestServers";
+  }
+}
