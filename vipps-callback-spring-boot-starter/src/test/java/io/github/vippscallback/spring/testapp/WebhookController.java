@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class WebhookController {
 
-  /** The endpoint of the README examples; a signature when a secret applies (the default). */
+  /**
+   * The endpoint of the examples in docs/guides/webhook-signatures.md; a signature when a secret applies
+   * (the default).
+   */
   @VippsCallback
   @PostMapping("/vipps/webhook")
   public ResponseEntity<byte[]> webhook(@RequestBody byte[] body) {

@@ -15,8 +15,8 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the packaged {@code target/vipps-firewall-allowlist.jar} as a real process, as the README says:
- * {@code java -jar ... --environment prod --format nginx}. Runs in the integration-test phase, after
+ * Runs the packaged {@code target/vipps-firewall-allowlist.jar} as a real process, as
+ * docs/guides/firewall-tool.md says: {@code java -jar ... --environment prod --format nginx}. Runs in the integration-test phase, after
  * the shade plugin has built the jar.
  */
 class PackagedJarIT {
