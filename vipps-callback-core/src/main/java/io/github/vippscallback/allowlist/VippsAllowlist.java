@@ -120,6 +120,11 @@ public final class VippsAllowlist implements AutoCloseable {
     return hosts;
   }
 
+  /** The addresses and ranges allowed whatever DNS says ({@link Builder#additionalAddresses}), sorted. */
+  public Set<IpRange> additionalAddresses() {
+    return configured;
+  }
+
   /**
    * A point-in-time view for health checks and diagnostics. Per host, the A and AAAA results are merged:
    * the addresses of both, the shorter TTL, the earlier last success, the later error (prefixed with its

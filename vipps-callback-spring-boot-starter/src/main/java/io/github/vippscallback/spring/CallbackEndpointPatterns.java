@@ -11,7 +11,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The guarded endpoints with their path patterns parsed, in arrays so that a match allocates as little as
  * it can: each endpoint's pattern parsed strictly (as Spring's handler mappings match it) and leniently
- * (case ignored), and its methods. Shared by the servlet matcher ({@link VippsCallbackEndpoints}) and the
+ * (case ignored), its methods and its mapping's other {@link RequestConditions}. Shared by the servlet matcher ({@link VippsCallbackEndpoints}) and the
  * WebFlux one ({@code io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints}), so both stacks
  * guard exactly the same endpoints the same way. Immutable.
  */
@@ -25,6 +25,8 @@ public final class CallbackEndpointPatterns {
   private final PathPattern[] lenient;
   /** Per endpoint its methods, HEAD added to GET; an empty array means every method. */
   private final String[][] methods;
+  /** Per endpoint its mapping's other conditions ({@code params}, {@code headers}, ...). */
+  private final RequestConditions[] conditions;
 
   private CallbackEndpointPatterns(List<CallbackEndpoint> endpoints) {
     this.endpoints = List.copyOf(endpoints);
@@ -32,11 +34,13 @@ public final class CallbackEndpointPatterns {
     this.strict = new PathPattern[n];
     this.lenient = new PathPattern[n];
     this.methods = new String[n][];
+    this.conditions = new RequestConditions[n];
     for (int i = 0; i < n; i++) {
       CallbackEndpoint endpoint = endpoints.get(i);
       strict[i] = STRICT.parse(endpoint.pattern());
       lenient[i] = LENIENT.parse(endpoint.pattern());
       methods[i] = withHead(endpoint.methods());
+      conditions[i] = endpoint.conditions();
     }
   }
 
@@ -79,6 +83,15 @@ public final class CallbackEndpointPatterns {
     return false;
   }
 
+  /**
+   * Whether {@code request} (the stack's request type) meets endpoint {@code index}'s {@code params},
+   * {@code headers}, {@code consumes} and {@code produces}: one that does not goes to another handler, or to
+   * none, so it is not this endpoint's.
+   */
+  public boolean conditionsMet(int index, Object request) {
+    return conditions[index].test(request);
+  }
+
   /** Spring answers HEAD with the GET handler, so a guarded GET guards HEAD too. */
   private static String[] withHead(Set<String> methods) {
     List<String> all = new ArrayList<>(methods);
@@ -106,6 +119,11 @@ public final class CallbackEndpointPatterns {
     /** Patterns of the endpoints {@code discovery} finds, the first time they are needed. */
     public Lazy(Supplier<List<CallbackEndpoint>> discovery) {
       this.discovery = discovery;
+    }
+
+    /** The patterns if the endpoints are discovered already, else {@code null}; never discovers them. */
+    public @Nullable CallbackEndpointPatterns ifDiscovered() {
+      return compiled;
     }
 
     @Override

@@ -32,12 +32,21 @@ final class CallbackSettings {
 
   static final String ADDRESS_OR_RANGE =
       "IPv4 or IPv6 address literals or CIDR ranges with zero host bits, e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32";
-  static final String DNS_SERVER = "'host', 'host:port' or '[IPv6]:port', e.g. 10.0.0.53, 127.0.0.1:5353, [::1]:53";
+  static final String DNS_SERVER =
+      "IP address literals with an optional port (no host names): 10.0.0.53, 127.0.0.1:5353, ::1, [::1]:5353";
 
   private CallbackSettings() {}
 
   static VippsEnvironment environment(VippsCallbackProperties properties) {
-    String value = properties.getEnvironment();
+    return environment(properties.getEnvironment());
+  }
+
+  /**
+   * The environment {@code vipps.callback.environment} names.
+   *
+   * @throws VippsCallbackConfigurationException when it is missing or not a Vipps environment
+   */
+  static VippsEnvironment environment(@Nullable String value) {
     if (value == null || value.isBlank()) {
       throw new VippsCallbackConfigurationException(ENVIRONMENT, value == null ? null : value,
           "the Vipps environment must be chosen explicitly", VippsEnvironment.validValues(), null);
@@ -68,23 +77,26 @@ final class CallbackSettings {
    * of a 503. The guard checks it (at least 1 second); a bad one names the property.
    */
   static CallbackGuard callbackGuard(VippsAllowlist allowlist, ClientAddressResolver resolver,
-      CallbackObserver observer, EnforcementMode mode, VippsCallbackProperties properties) {
+      CallbackObserver observer, EnforcementMode mode, VippsCallbackProperties properties, TypedValues typed) {
     Duration retryAfter = properties.getRetryAfter();
     try {
       return CallbackGuard.of(allowlist, resolver, observer, retryAfter, mode);
     } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(RETRY_AFTER, text(retryAfter), message(e),
-          "a duration of at least 1s, e.g. 60s, 2m or 90 (seconds)", e);
+      throw new VippsCallbackConfigurationException(RETRY_AFTER, typed.of(RETRY_AFTER, retryAfter),
+          RETRY_AFTER + " must be at least 1s", "a duration of at least 1s, e.g. 60s, 2m or 90 (seconds)", e);
     }
   }
 
   static VippsAllowlist allowlist(VippsCallbackProperties properties) {
-    return allowlist(properties, List.of());
+    return allowlist(properties, List.of(), TypedValues.BOUND);
   }
 
-  /** Builds the allowlist from the properties, then lets each customizer, in order, change the builder. */
-  static VippsAllowlist allowlist(
-      VippsCallbackProperties properties, List<VippsAllowlistBuilderCustomizer> customizers) {
+  /**
+   * Builds the allowlist from the properties, then lets each customizer, in order, change the builder; a bad
+   * value is shown as {@code typed}.
+   */
+  static VippsAllowlist allowlist(VippsCallbackProperties properties,
+      List<VippsAllowlistBuilderCustomizer> customizers, TypedValues typed) {
     VippsEnvironment environment = environment(properties);
     VippsCallbackProperties.Dns dns = properties.getDns();
     checkEach(ADDITIONAL_ADDRESSES, properties.getAdditionalAddresses(), ADDRESS_OR_RANGE, IpRange::parse);
@@ -96,18 +108,24 @@ final class CallbackSettings {
         () -> builder.additionalAddresses(properties.getAdditionalAddresses()));
     set(ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()), "DNS host names, e.g. callback.example.com",
         () -> builder.additionalHosts(properties.getAdditionalHosts()));
-    set(DNS_TIMEOUT, text(dns.getTimeout()), "a positive duration, e.g. 2s", () -> builder.queryTimeout(dns.getTimeout()));
-    set(DNS_MIN_TTL, text(dns.getMinTtl()), "a duration of at least 1s, e.g. 30s", () -> builder.minTtl(dns.getMinTtl()));
-    set(DNS_MAX_TTL, text(dns.getMaxTtl()), "a duration not below min-ttl, e.g. 5m", () -> builder.maxTtl(dns.getMaxTtl()));
-    set(DNS_MAX_STALE, text(dns.getMaxStale()), "a positive duration, e.g. 24h", () -> builder.maxStale(dns.getMaxStale()));
+    set(DNS_TIMEOUT, typed.of(DNS_TIMEOUT, dns.getTimeout()), "a positive duration, e.g. 2s",
+        () -> builder.queryTimeout(dns.getTimeout()));
+    set(DNS_MIN_TTL, typed.of(DNS_MIN_TTL, dns.getMinTtl()), "a duration of at least 1s, e.g. 30s",
+        () -> builder.minTtl(dns.getMinTtl()));
+    set(DNS_MAX_TTL, typed.of(DNS_MAX_TTL, dns.getMaxTtl()), "a duration not below min-ttl, e.g. 5m",
+        () -> builder.maxTtl(dns.getMaxTtl()));
+    set(DNS_MAX_STALE, typed.of(DNS_MAX_STALE, dns.getMaxStale()), "a duration of zero or more, e.g. 24h",
+        () -> builder.maxStale(dns.getMaxStale()));
     for (VippsAllowlistBuilderCustomizer customizer : customizers) {
       customizer.customize(builder);
     }
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(DNS_MIN_TTL + " / " + DNS_MAX_TTL,
-          text(dns.getMinTtl()) + " / " + text(dns.getMaxTtl()), message(e),
+      String minTtl = typed.of(DNS_MIN_TTL, dns.getMinTtl());
+      String maxTtl = typed.of(DNS_MAX_TTL, dns.getMaxTtl());
+      throw new VippsCallbackConfigurationException(DNS_MIN_TTL + " / " + DNS_MAX_TTL, minTtl + " / " + maxTtl,
+          DNS_MIN_TTL + " (" + minTtl + ") must not be greater than " + DNS_MAX_TTL + " (" + maxTtl + ")",
           "min-ttl of at least 1s and not above max-ttl, e.g. 30s / 5m", e);
     }
   }
@@ -127,16 +145,26 @@ final class CallbackSettings {
     try {
       setter.run();
     } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(property, value, message(e), valid, e);
+      throw new VippsCallbackConfigurationException(property, value, reason(property, e), valid, e);
     }
+  }
+
+  /**
+   * The core's reason in the words of the property: {@code query-timeout must be positive, was PT0S} becomes
+   * {@code vipps.callback.dns.timeout must be positive} (the value, as typed, is shown beside it).
+   */
+  static String reason(String property, IllegalArgumentException e) {
+    String message = message(e);
+    int must = message.indexOf(" must ");
+    if (must > 0 && message.indexOf(' ') == must) {
+      message = property + message.substring(must);
+    }
+    int was = message.lastIndexOf(", was ");
+    return was > 0 ? message.substring(0, was) : message;
   }
 
   private static String message(IllegalArgumentException e) {
     @Nullable String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
-  }
-
-  private static String text(Duration duration) {
-    return duration.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,10 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.condition.ConsumesRequestCondition;
+import org.springframework.web.servlet.mvc.condition.HeadersRequestCondition;
+import org.springframework.web.servlet.mvc.condition.ParamsRequestCondition;
+import org.springframework.web.servlet.mvc.condition.ProducesRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -19,7 +24,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Finds the {@link VippsCallback} endpoints: every handler method of every
  * {@link RequestMappingHandlerMapping} whose method or class carries the annotation, directly or as a
  * meta-annotation, with the mapping's path patterns (prefixed with the dispatcher servlet's path) and
- * HTTP methods and {@link VippsCallback#signature()}; then the configured {@code vipps.callback.paths}
+ * HTTP methods, its other request conditions and {@link VippsCallback#signature()}; then the configured {@code vipps.callback.paths}
  * (also under the dispatcher servlet's path) for every method, taking a signature when a secret applies.
  */
 final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> {
@@ -49,8 +54,9 @@ final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> 
         for (RequestMethod method : entry.getKey().getMethodsCondition().getMethods()) {
           methods.add(method.name());
         }
+        RequestConditions conditions = conditionsOf(entry.getKey());
         for (String pattern : entry.getKey().getPatternValues()) {
-          found.add(new CallbackEndpoint(join(prefix, pattern), methods, signature));
+          found.add(new CallbackEndpoint(join(prefix, pattern), methods, signature, conditions));
         }
       }
     }
@@ -58,6 +64,43 @@ final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> 
       found.add(new CallbackEndpoint(join(prefix, path), Set.of()));
     }
     return new ArrayList<>(found);
+  }
+
+  /**
+   * The mapping's {@code params}, {@code headers}, {@code consumes} and {@code produces}, tested with the
+   * mapping's own condition objects, as the dispatcher tests them (a custom condition is not tested: the
+   * endpoint is then guarded for more requests, never fewer). A test that throws counts as a match.
+   */
+  static RequestConditions conditionsOf(RequestMappingInfo info) {
+    ParamsRequestCondition params = info.getParamsCondition();
+    HeadersRequestCondition headers = info.getHeadersCondition();
+    ConsumesRequestCondition consumes = info.getConsumesCondition();
+    ProducesRequestCondition produces = info.getProducesCondition();
+    return RequestConditions.of(texts(params.getExpressions()), texts(headers.getExpressions()),
+        texts(consumes.getExpressions()), texts(produces.getExpressions()),
+        request -> !(request instanceof HttpServletRequest http) || meets(http, params, headers, consumes, produces));
+  }
+
+  private static boolean meets(HttpServletRequest request, ParamsRequestCondition params,
+      HeadersRequestCondition headers, ConsumesRequestCondition consumes, ProducesRequestCondition produces) {
+    try {
+      return params.getMatchingCondition(request) != null
+          && headers.getMatchingCondition(request) != null
+          && consumes.getMatchingCondition(request) != null
+          && produces.getMatchingCondition(request) != null;
+    } catch (RuntimeException e) {
+      return true; // in doubt: guarded
+    } finally {
+      ProducesRequestCondition.clearMediaTypesAttribute(request);
+    }
+  }
+
+  private static List<String> texts(Set<?> expressions) {
+    List<String> texts = new ArrayList<>(expressions.size());
+    for (Object expression : expressions) {
+      texts.add(expression.toString());
+    }
+    return texts;
   }
 
   /**

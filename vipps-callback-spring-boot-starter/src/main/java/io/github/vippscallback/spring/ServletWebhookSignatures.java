@@ -4,6 +4,8 @@ import io.github.vippscallback.servlet.VippsWebhookSignatureFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,13 +45,26 @@ final class ServletWebhookSignatures {
 
   /** This check as a servlet filter, for a {@code SecurityFilterChain}. Not a bean: never registered alone. */
   Filter asFilter() {
-    return (request, response, chain) -> {
+    return new WebhookSignatureCheckFilter();
+  }
+
+  /** A named class, so that Spring Security's descriptions of the chain say what it is. */
+  private final class WebhookSignatureCheckFilter implements Filter {
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
       if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
         apply(http, httpResponse, chain);
       } else {
         chain.doFilter(request, response);
       }
-    };
+    }
+
+    @Override
+    public String toString() {
+      return "WebhookSignatureCheckFilter";
+    }
   }
 
   /** The servlet side of {@link WebhookSignatures#groups()}: each group's matcher and filter, made once. */

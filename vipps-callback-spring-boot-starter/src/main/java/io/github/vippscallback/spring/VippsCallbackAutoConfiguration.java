@@ -7,6 +7,9 @@ import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.WebhookSignatureObserver;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -53,6 +56,12 @@ public final class VippsCallbackAutoConfiguration {
   /** The name of the servlet filter's registration, used when Spring Security is not in use. */
   public static final String FILTER_REGISTRATION_BEAN = "vippsCallbackFilterRegistration";
   /**
+   * The name of the bean that checks and reports the guard at start-up; each web stack's auto-configuration
+   * defines one, and an application that asks for a guard without one does not start
+   * ({@link VippsCallbackCoverageAutoConfiguration}).
+   */
+  public static final String STARTUP_REPORT_BEAN = "vippsCallbackStartupReport";
+  /**
    * The order of the servlet filter: early, right after Boot's character-encoding and forwarded-header
    * filters, before the application's own filters.
    */
@@ -98,7 +107,8 @@ public final class VippsCallbackAutoConfiguration {
         properties.getWebhook(),
         WebhookSignatureObserver.forwardingTo(CompositeCallbackObserver.of(observers.orderedStream().toList())),
         WebhookSignatures.mode(properties),
-        !properties.getTrustedProxies().isEmpty());
+        !properties.getTrustedProxies().isEmpty(),
+        new TypedValues(environment));
   }
 
   /**
@@ -114,28 +124,44 @@ public final class VippsCallbackAutoConfiguration {
         new ServletPathPrefix(beanFactory, environment), HandlerMappingDiscovery.checkPaths(properties.getPaths())));
   }
 
-  @Bean
+  /**
+   * Checks, before the application serves, that the guard is in front of every guarded endpoint, then says
+   * so. Its name tells {@link VippsCallbackCoverageAutoConfiguration} that a web stack's guard is configured.
+   */
+  @Bean(STARTUP_REPORT_BEAN)
   static StartupReport vippsCallbackStartupReport(
       ObjectProvider<VippsCallbackEndpoints> endpoints,
       ObjectProvider<VippsAllowlist> allowlist,
+      ObjectProvider<StartupCheck> checks,
       ListableBeanFactory beanFactory,
       Environment environment) {
-    return new StartupReport(() -> {
+    Supplier<@Nullable List<CallbackEndpoint>> guarded = () -> {
       VippsCallbackEndpoints registry = endpoints.getIfUnique();
       return registry == null ? null : registry.endpoints();
-    }, allowlist, () -> mechanism(beanFactory), () -> ForwardedHeadersAdvice.warning(environment, false));
+    };
+    return new StartupReport(guarded, allowlist, () -> mechanism(beanFactory, guarded),
+        () -> checks.orderedStream().toList(), () -> ForwardedHeadersAdvice.warning(environment, false));
   }
 
-  private static String mechanism(ListableBeanFactory beanFactory) {
+  /**
+   * What guards the endpoints.
+   *
+   * @throws VippsCallbackNotGuardedException when neither the starter's chain nor its filter is defined
+   */
+  private static String mechanism(ListableBeanFactory beanFactory, Supplier<@Nullable List<CallbackEndpoint>> guarded) {
     if (beanFactory.containsBean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN)) {
       return "the Spring Security filter chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "'";
     }
     if (beanFactory.containsBean(FILTER_REGISTRATION_BEAN)) {
       return "the servlet filter '" + FILTER_REGISTRATION_BEAN + "'";
     }
-    return "the application's own configuration (neither '"
-        + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' nor '" + FILTER_REGISTRATION_BEAN
-        + "' is defined)";
+    List<CallbackEndpoint> endpoints = guarded.get();
+    throw VippsCallbackNotGuardedException.missingGuard(endpoints == null ? List.of() : endpoints,
+        "neither the Spring Security filter chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN
+            + "' nor the servlet filter '" + FILTER_REGISTRATION_BEAN + "' is defined (with Spring Security set"
+            + " up, VippsCallbackSecurityAutoConfiguration defines the chain; without it, VippsCallbackAutoConfiguration"
+            + " defines the filter)", "Do not exclude VippsCallbackSecurityAutoConfiguration, or define the"
+            + " SecurityFilterChain bean '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' yourself.");
   }
 
   /**

@@ -9,6 +9,7 @@ import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The beans both web stacks share, imported by {@link VippsCallbackAutoConfiguration} (Spring MVC) and
@@ -31,8 +32,9 @@ class VippsCallbackCoreConfiguration {
   @Bean(name = VippsCallbackAutoConfiguration.ALLOWLIST_BEAN, initMethod = "start", destroyMethod = "close")
   @ConditionalOnMissingBean
   public VippsAllowlist vippsCallbackAllowlist(
-      VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers) {
-    return CallbackSettings.allowlist(properties, customizers.orderedStream().toList());
+      VippsCallbackProperties properties, ObjectProvider<VippsAllowlistBuilderCustomizer> customizers,
+      Environment environment) {
+    return CallbackSettings.allowlist(properties, customizers.orderedStream().toList(), new TypedValues(environment));
   }
 
   /**
@@ -67,10 +69,11 @@ class VippsCallbackCoreConfiguration {
       VippsAllowlist vippsCallbackAllowlist,
       ClientAddressResolver vippsCallbackClientAddressResolver,
       ObjectProvider<CallbackObserver> observers,
-      VippsCallbackProperties properties) {
+      VippsCallbackProperties properties,
+      Environment environment) {
     return CallbackSettings.callbackGuard(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
         CompositeCallbackObserver.of(observers.orderedStream().toList()), WebhookSignatures.mode(properties),
-        properties);
+        properties, new TypedValues(environment));
   }
 
 }

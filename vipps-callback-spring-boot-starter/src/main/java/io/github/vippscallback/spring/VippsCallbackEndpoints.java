@@ -13,8 +13,9 @@ import org.springframework.web.util.UrlPathHelper;
  * Security, so the same matcher serves the starter's {@code SecurityFilterChain} and its servlet filter.
  *
  * <p>The endpoints are discovered once, when the context is ready (or at the first request, should one
- * come earlier). A request matches when its method is guarded and its path, taken relative to the
- * context path, matches a guarded pattern either as sent (still percent-encoded, path parameters ignored:
+ * come earlier). A request matches when its method is guarded, it meets the mapping's {@code params},
+ * {@code headers}, {@code consumes} and {@code produces} ({@link RequestConditions}: a request that fails
+ * them goes to another handler, or to none), and its path, taken relative to the context path, matches a guarded pattern either as sent (still percent-encoded, path parameters ignored:
  * how Spring MVC's {@code PathPattern}s see it) or normalized (decoded, {@code ;params} removed,
  * {@code //} collapsed, a trailing {@code /} ignored, case ignored: how the legacy {@code AntPathMatcher}
  * strategy and lenient configurations see it). Matching too much only guards more; matching too little
@@ -62,7 +63,10 @@ public final class VippsCallbackEndpoints {
         }
       }
       if (current.strict(i).matches(raw)) {
-        return true;
+        if (current.conditionsMet(i, request)) {
+          return true;
+        }
+        continue;
       }
       if (normalized == null || trimmed == null) {
         String path = normalizedPath(request);
@@ -71,11 +75,27 @@ public final class VippsCallbackEndpoints {
             ? PathContainer.parsePath(path.substring(0, path.length() - 1))
             : normalized;
       }
-      if (current.lenient(i).matches(normalized) || current.lenient(i).matches(trimmed)) {
+      if ((current.lenient(i).matches(normalized) || current.lenient(i).matches(trimmed))
+          && current.conditionsMet(i, request)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The guarded endpoints if they are known, else a note that they are not discovered yet; never discovers
+   * them (a description asked for during start-up must not fix the endpoints before every handler exists).
+   */
+  public String describe() {
+    CallbackEndpointPatterns current = patterns.ifDiscovered();
+    return current == null ? "(the @VippsCallback handlers and vipps.callback.paths, not discovered yet)"
+        : current.endpoints().toString();
+  }
+
+  @Override
+  public String toString() {
+    return "VippsCallbackEndpoints " + describe();
   }
 
   /** The request path after the context path, as sent; {@code null} when the two do not line up. */

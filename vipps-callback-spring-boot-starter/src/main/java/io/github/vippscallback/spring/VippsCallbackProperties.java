@@ -257,7 +257,8 @@ public class VippsCallbackProperties {
   public static class Dns {
 
     /**
-     * DNS servers to ask, each 'host', 'host:port' or '[IPv6]:port'. Empty: the system's resolvers.
+     * DNS servers to ask: IP address literals with an optional port, e.g. 10.0.0.53, 127.0.0.1:5353, ::1 or
+     * [::1]:5353 (no host names: resolving the resolver would need DNS). Empty: the system's resolvers.
      */
     private List<String> servers = new ArrayList<>();
 

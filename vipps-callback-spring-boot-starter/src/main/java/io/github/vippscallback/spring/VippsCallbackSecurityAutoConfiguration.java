@@ -1,6 +1,10 @@
 package io.github.vippscallback.spring;
 
 import io.github.vippscallback.servlet.VippsRequestGuard;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -24,9 +29,13 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * {@value #AUTHORIZATION_MANAGER_BEAN} and the starter's own {@code SecurityFilterChain}
  * {@value #FILTER_CHAIN_BEAN}, ordered ({@link #FILTER_CHAIN_ORDER}) ahead of the application's chains,
  * whose security matcher is exactly the {@link VippsCallbackEndpoints}. In it: access only from Vipps'
- * request servers, no CSRF token, no session, no login; a refused request gets the guard's 403 or 503.
+ * request servers, no CSRF token, no session, no login; a refused request gets the guard's 403 or 503; the
+ * error dispatch of a request it took (a handler that threw) is answered here too, without a new check.
  * After the authorization, the webhook signature check of the endpoints that take one (401 or 413), so a
  * stranger's body is never read.
+ *
+ * <p>Before the application serves, {@link SecurityChainOrderCheck} makes sure that no chain ordered before
+ * the starter's takes a guarded endpoint's requests.
  *
  * <p>It is ordered after Boot's servlet web security auto-configuration on purpose: Boot defines its
  * default chain (login for everything) only when no {@code SecurityFilterChain} bean exists yet, so the
@@ -77,8 +86,10 @@ public final class VippsCallbackSecurityAutoConfiguration {
       WebhookSignatures signatures) throws Exception {
     VippsCallbackRejectionHandler rejection = new VippsCallbackRejectionHandler(guard);
     return http
-        .securityMatcher(endpoints::matches)
-        .authorizeHttpRequests(requests -> requests.anyRequest().access(vippsRequestServers))
+        .securityMatcher(new CallbackEndpointsRequestMatcher(endpoints))
+        .authorizeHttpRequests(requests -> requests
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll() // only a taken request's error dispatch
+            .anyRequest().access(vippsRequestServers))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
@@ -90,5 +101,15 @@ public final class VippsCallbackSecurityAutoConfiguration {
             .accessDeniedHandler(rejection))
         .addFilterAfter(new ServletWebhookSignatures(signatures).asFilter(), AuthorizationFilter.class)
         .build();
+  }
+
+  /**
+   * Before the application serves: no chain ordered before the starter's takes a guarded endpoint's requests.
+   */
+  @Bean
+  static StartupCheck vippsCallbackSecurityChainOrderCheck(ListableBeanFactory beanFactory,
+      Environment environment, ObjectProvider<ServletContext> servletContext) {
+    return new SecurityChainOrderCheck(
+        beanFactory, new ServletPathPrefix(beanFactory, environment), servletContext, environment);
   }
 }

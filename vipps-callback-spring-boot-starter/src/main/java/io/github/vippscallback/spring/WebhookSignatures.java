@@ -77,6 +77,18 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       WebhookSignatureObserver observer,
       EnforcementMode mode,
       boolean behindTrustedProxy) {
+    this(endpoints, servletPathPrefix, webhook, observer, mode, behindTrustedProxy, TypedValues.BOUND);
+  }
+
+  /** As above; a bad size or window is shown as {@code typed}. */
+  WebhookSignatures(
+      Supplier<List<CallbackEndpoint>> endpoints,
+      Supplier<String> servletPathPrefix,
+      VippsCallbackProperties.Webhook webhook,
+      WebhookSignatureObserver observer,
+      EnforcementMode mode,
+      boolean behindTrustedProxy,
+      TypedValues typed) {
     this.endpoints = endpoints;
     this.servletPathPrefix = servletPathPrefix;
     this.observer = observer;
@@ -92,8 +104,8 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       }
     });
     this.secrets = checked;
-    this.dateWindow = checkDateWindow(webhook.getDateWindow());
-    this.maxBodySize = checkMaxBodySize(webhook.getMaxBodySize());
+    this.dateWindow = checkDateWindow(webhook.getDateWindow(), typed);
+    this.maxBodySize = checkMaxBodySize(webhook.getMaxBodySize(), typed);
     this.publicUrl = checkPublicUrl(webhook.getPublicUrl());
   }
 
@@ -271,20 +283,20 @@ final class WebhookSignatures implements SmartInitializingSingleton {
     }
   }
 
-  private static Duration checkDateWindow(Duration window) {
+  private static Duration checkDateWindow(Duration window, TypedValues typed) {
     try {
       WebhookSignatureVerifier.builder("check").dateWindow(window);
       return window;
     } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(DATE_WINDOW, window.toString(), String.valueOf(e.getMessage()),
-          "a duration from 1s to 1h, e.g. 5m", e);
+      throw new VippsCallbackConfigurationException(DATE_WINDOW, typed.of(DATE_WINDOW, window),
+          DATE_WINDOW + " must be from 1s to 1h", "a duration from 1s to 1h, e.g. 5m", e);
     }
   }
 
-  private static int checkMaxBodySize(DataSize size) {
+  private static int checkMaxBodySize(DataSize size, TypedValues typed) {
     long bytes = size.toBytes();
     if (bytes < 1 || bytes > WebhookSignatureCheck.MAX_MAX_BODY_SIZE) {
-      throw new VippsCallbackConfigurationException(MAX_BODY_SIZE, size.toString(), "out of range",
+      throw new VippsCallbackConfigurationException(MAX_BODY_SIZE, typed.of(MAX_BODY_SIZE, size), "out of range",
           "a size from 1B to 10MB, e.g. 64KB", null);
     }
     return (int) bytes;

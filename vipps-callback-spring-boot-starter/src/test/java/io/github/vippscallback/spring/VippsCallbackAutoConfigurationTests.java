@@ -321,6 +321,13 @@ class VippsCallbackAutoConfigurationTests {
   }
 
   @Test
+  void startUpLineNamesTheAdditionalAddressesToo(CapturedOutput output) {
+    runner.withPropertyValues("vipps.callback.paths=/vipps/**", "vipps.callback.additional-addresses=::1,127.0.0.1")
+        .run(context -> assertThat(output)
+            .containsOnlyOnce("additional addresses [127.0.0.1/32, ::1/128]"));
+  }
+
+  @Test
   void warnsWhenForwardedHeadersAreAppliedBeforeTheGuard(CapturedOutput output) {
     runner.withPropertyValues("vipps.callback.paths=/vipps/**", "server.forward-headers-strategy=native")
         .run(context -> assertThat(output)

@@ -84,8 +84,8 @@ class WebhookConfigurationFailureTests {
   @CsvSource(delimiter = '|', value = {
       "vipps.callback.mode=enforcing | vipps.callback.mode | enforcing",
       "vipps.callback.webhook.public-url=shop.example.com | vipps.callback.webhook.public-url | shop.example.com",
-      "vipps.callback.webhook.date-window=2h | vipps.callback.webhook.date-window | PT2H",
-      "vipps.callback.webhook.max-body-size=11MB | vipps.callback.webhook.max-body-size | 11534336B",
+      "vipps.callback.webhook.date-window=2h | vipps.callback.webhook.date-window | 2h",
+      "vipps.callback.webhook.max-body-size=11MB | vipps.callback.webhook.max-body-size | 11MB",
       "vipps.callback.webhook.secrets[vipps/x]=s | vipps.callback.webhook.secrets | vipps/x"})
   void aBadWebhookSettingStopsTheStartUpNamingIt(String setting, String property, String value) {
     Throwable failure = start("vipps.callback.webhook.secret=" + SECRET, setting);
