@@ -98,6 +98,22 @@ public final class WebhookTarget {
   }
 
   /**
+   * A public base URL, for {@link #withRequestPath}: what the application's {@code publicUrl} setting
+   * holds, e.g. {@code https://shop.example.com} or {@code https://example.com/shop}.
+   *
+   * @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment; the
+   *     message names {@code publicUrl} and the value
+   */
+  public static WebhookTarget parsePublicUrl(String publicUrl) {
+    WebhookTarget base = parse(publicUrl);
+    if (base.pathAndQuery.indexOf('?') >= 0) {
+      throw new IllegalArgumentException(
+          "publicUrl must have no query, such as https://shop.example.com, but was '" + publicUrl + "'");
+    }
+    return base;
+  }
+
+  /**
    * The target of a request as the application sees it, for when no public URL is configured (no proxy
    * between Vipps and the application): the server name and a non-default port, then the request's
    * path and query. With a servlet request: {@code fromRequest(request.getScheme(),

@@ -76,6 +76,20 @@ class WebhookTargetTest {
     assertThatThrownBy(() -> base.withRequestPath("/vipps", null)).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void parsePublicUrlRefusesAQueryNamingTheSettingAndValueAndKeepsThePathPrefix() {
+    assertThatThrownBy(() -> WebhookTarget.parsePublicUrl("https://shop.example.com/?a=b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("publicUrl must have no query, such as https://shop.example.com, but was"
+            + " 'https://shop.example.com/?a=b'");
+    assertThatThrownBy(() -> WebhookTarget.parsePublicUrl("ftp://shop.example.com"))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    WebhookTarget target = WebhookTarget.parsePublicUrl("https://example.com/shop/").withRequestPath("/vipps", "x=1");
+    assertThat(target.host()).isEqualTo("example.com");
+    assertThat(target.pathAndQuery()).isEqualTo("/shop/vipps?x=1");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "a b", "a;b", "a\nb", "a/b", "user@host", "h\u00e9st"})
   void refusesHostsThatCannotBeInAUrl(String host) {

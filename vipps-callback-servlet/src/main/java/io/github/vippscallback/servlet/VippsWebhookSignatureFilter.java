@@ -3,7 +3,6 @@ package io.github.vippscallback.servlet;
 import io.github.vippscallback.webhook.WebhookSecret;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
-import io.github.vippscallback.webhook.WebhookTarget;
 import io.github.vippscallback.webhook.WebhookVerification;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;

@@ -244,12 +244,7 @@ public final class WebhookSignatureCheck {
      * @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment
      */
     public Builder publicUrl(String publicUrl) {
-      WebhookTarget base = WebhookTarget.parse(publicUrl);
-      if (base.pathAndQuery().indexOf('?') >= 0) {
-        throw new IllegalArgumentException(
-            "publicUrl must have no query, such as https://shop.example.com, but was '" + publicUrl + "'");
-      }
-      this.publicUrl = base;
+      this.publicUrl = WebhookTarget.parsePublicUrl(publicUrl);
       return this;
     }
 

@@ -8,7 +8,7 @@ import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.webhook.WebhookSigner;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import io.github.vippscallback.testfixtures.LogCapture;
@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,19 +45,16 @@ class AddressAndSignatureChainTest {
 
   @TempDir Path baseDir;
 
-  private LoopbackDnsServer dns;
+  @RegisterExtension
+  final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 300, ALLOWED);
+
   private @Nullable VippsAllowlist allowlist;
   private @Nullable GuardedTomcat tomcat;
   private final RecordingObserver observer = new RecordingObserver();
   private final LogCapture guardLog = LogCapture.of(VippsRequestGuard.class);
   private final LogCapture signatureLog = LogCapture.of(VippsWebhookSignatureFilter.class);
   private final LogCapture callbackFilterLog = LogCapture.of(VippsCallbackFilter.class);
-
-  @BeforeEach
-  void startDns() throws Exception {
-    dns = LoopbackDnsServer.start();
-    dns.answer("callback-mt-1.vipps.no", 300, ALLOWED);
-  }
 
   @AfterEach
   void stopAll() throws Exception {
@@ -70,7 +67,6 @@ class AddressAndSignatureChainTest {
     if (allowlist != null) {
       allowlist.close();
     }
-    dns.close();
   }
 
   private GuardedTomcat server() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,15 +27,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PathVariantsTest {
 
-  private static LoopbackDnsServer dns;
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 300, "127.0.0.2", "::1");
+
   private static VippsAllowlist allowlist;
   private static GuardedTomcat tomcat;
   private static Path baseDir;
 
   @BeforeAll
   static void start() throws Exception {
-    dns = LoopbackDnsServer.start();
-    dns.answer("callback-mt-1.vipps.no", 300, "127.0.0.2", "::1");
     allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address())).build();
     allowlist.start();
     assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(30))).isTrue();
@@ -46,7 +48,6 @@ class PathVariantsTest {
   static void stop() throws Exception {
     tomcat.close();
     allowlist.close();
-    dns.close();
   }
 
   @BeforeEach

@@ -18,6 +18,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.vippscallback.allowlist.AllowlistDecision;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
@@ -30,8 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,22 +48,18 @@ class VippsCallbackFilterInitParametersTest {
 
   @TempDir Path baseDir;
 
-  private LoopbackDnsServer dns;
-  private @Nullable GuardedTomcat tomcat;
+  @RegisterExtension
+  final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 300, "127.0.0.2", "::1")
+      .answer("callback-extra.example", 300, "127.0.0.3");
 
-  @BeforeEach
-  void startDns() throws Exception {
-    dns = LoopbackDnsServer.start();
-    dns.answer("callback-mt-1.vipps.no", 300, "127.0.0.2", "::1");
-    dns.answer("callback-extra.example", 300, "127.0.0.3");
-  }
+  private @Nullable GuardedTomcat tomcat;
 
   @AfterEach
   void stopAll() throws Exception {
     if (tomcat != null) {
       tomcat.close();
     }
-    dns.close();
   }
 
   private GuardedTomcat server() {

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,16 +36,13 @@ class VippsCallbackFilterTest {
 
   @TempDir Path baseDir;
 
-  private LoopbackDnsServer dns;
+  @RegisterExtension
+  final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 300, "127.0.0.2", "::1");
+
   private @Nullable VippsAllowlist allowlist;
   private @Nullable GuardedTomcat tomcat;
   private final RecordingObserver observer = new RecordingObserver();
-
-  @BeforeEach
-  void startDns() throws Exception {
-    dns = LoopbackDnsServer.start();
-    dns.answer("callback-mt-1.vipps.no", 300, "127.0.0.2", "::1");
-  }
 
   @AfterEach
   void stopAll() throws Exception {
@@ -54,7 +52,6 @@ class VippsCallbackFilterTest {
     if (allowlist != null) {
       allowlist.close();
     }
-    dns.close();
   }
 
   private GuardedTomcat server() {

@@ -2,9 +2,7 @@ package io.github.vippscallback.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.github.vippscallback.testfixtures.LogCapture;
 import io.github.vippscallback.webhook.WebhookSignatureHeaders;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /** The signature filter in a real Tomcat 11, over real HTTP from 127.0.0.1. */
 class VippsWebhookSignatureFilterTomcatTest {
@@ -272,10 +269,7 @@ class VippsWebhookSignatureFilterTomcatTest {
 
   @Test
   void logsRefusalWithReasonButNeverSecretOrSignature() throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger(VippsWebhookSignatureFilter.class);
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
+    LogCapture logs = LogCapture.of(VippsWebhookSignatureFilter.class);
     WebhookSignatureHeaders signed = SIGNER.sign(tomcat.url("/vipps/webhook"), BODY);
     Map<String, String> headers = signed.asMap();
     String signature = signed.authorization().substring(signed.authorization().indexOf("Signature=") + 10);
@@ -291,10 +285,10 @@ class VippsWebhookSignatureFilterTomcatTest {
       // Signed for the shared Tomcat's port, sent to this one's: a bad signature.
       assertThat(client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
     } finally {
-      logger.detachAppender(appender);
+      logs.close();
     }
 
-    assertThat(appender.list).singleElement().satisfies(event -> {
+    assertThat(logs.events()).singleElement().satisfies(event -> {
       assertThat(event.getLevel().toString()).isEqualTo("WARN");
       assertThat(event.getFormattedMessage())
           .contains("reason=\"the signature does not match\"")

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * the application's own 500, not the default chain's login challenge for {@code /error}, and no session.
  */
 @SpringBootTest(classes = ErrorDispatchApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "vipps.callback.environment=prod")
+    properties = {"vipps.callback.environment=prod", LoopbackApplicationFixture.ACCEPT_LOOPBACK_ANSWERS})
 class ErrorDispatchApplicationTests extends LoopbackApplicationFixture {
 
   @Test

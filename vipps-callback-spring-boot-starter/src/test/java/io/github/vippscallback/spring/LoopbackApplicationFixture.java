@@ -20,6 +20,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 abstract class LoopbackApplicationFixture {
 
+  /**
+   * The opt-in that lets the allowlist take the loopback addresses {@link CallbackDns#SCRIPTED} answers
+   * (special-purpose addresses are refused from DNS otherwise); tests that rely on those answers set it.
+   */
+  static final String ACCEPT_LOOPBACK_ANSWERS = "vipps.callback.dns.accept-special-purpose-addresses=true";
+
   /** The application's real port. */
   @LocalServerPort
   int port;

@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * strangers, and the starter still guards the annotated callback outside that chain.
  */
 @SpringBootTest(classes = OwnVippsChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "vipps.callback.environment=test")
+    properties = {"vipps.callback.environment=test", LoopbackApplicationFixture.ACCEPT_LOOPBACK_ANSWERS})
 class OwnVippsChainApplicationTests extends LoopbackApplicationFixture {
 
   @Autowired

@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * unannotated handler on the same path and method is not (the application's own chain opens it to everyone).
  */
 @SpringBootTest(classes = ConditionsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "vipps.callback.environment=prod")
+    properties = {"vipps.callback.environment=prod", LoopbackApplicationFixture.ACCEPT_LOOPBACK_ANSWERS})
 class RequestConditionsApplicationTests extends LoopbackApplicationFixture {
 
   @Autowired

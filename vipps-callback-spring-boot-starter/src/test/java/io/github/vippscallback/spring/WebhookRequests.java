@@ -34,10 +34,15 @@ final class WebhookRequests {
     return request.send();
   }
 
-  /** POSTs {@code body} signed with {@code secret} from {@code source}. */
+  /** POSTs {@code body} signed with {@code secret} from {@code source}, as the test kit signs it. */
   static LoopbackHttpResponse postSigned(String source, int port, String path, byte[] body, String secret)
       throws IOException {
-    return post(source, port, path, body, signed(secret, port, path, body));
+    return LoopbackHttpClient.from(source)
+        .request("POST", port, path)
+        .header("Content-Type", "application/json")
+        .body(body)
+        .signedWith(secret)
+        .send();
   }
 
   /** The controller ran and echoed exactly {@code body}. */

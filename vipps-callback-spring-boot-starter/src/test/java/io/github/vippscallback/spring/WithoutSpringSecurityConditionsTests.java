@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * own 500.
  */
 @SpringBootTest(classes = PlainConditionsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "vipps.callback.environment=prod")
+    properties = {"vipps.callback.environment=prod", LoopbackApplicationFixture.ACCEPT_LOOPBACK_ANSWERS})
 class WithoutSpringSecurityConditionsTests extends LoopbackApplicationFixture {
 
   @Test

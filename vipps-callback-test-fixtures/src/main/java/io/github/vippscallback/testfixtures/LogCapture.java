@@ -44,6 +44,13 @@ public final class LogCapture implements AutoCloseable {
     }
   }
 
+  /** Every event captured so far, at any level, oldest first. */
+  public List<ILoggingEvent> events() {
+    synchronized (appender) {
+      return List.copyOf(appender.list);
+    }
+  }
+
   /** Forgets what was captured so far. */
   public void clear() {
     synchronized (appender) {

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
   private static final InetAddress LOOPBACK = loopback();
   private static final int MAX_BIND_ATTEMPTS = 20;
   private static final int UDP_DEFAULT_PAYLOAD = 512;
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   /** How the server treats queries for a name. */
   public enum Behaviour {
@@ -105,6 +107,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
   private final List<Runnable> heldAnswers = new ArrayList<>();
   private boolean holding;
   private volatile boolean closed;
+  private final List<Thread> listeners = new ArrayList<>(2);
 
   private LoopbackDnsServer(DatagramSocket udp, ServerSocket tcp) {
     this.udp = udp;
@@ -248,7 +251,10 @@ public final class LoopbackDnsServer implements AutoCloseable {
     return this;
   }
 
-  /** Stops answering and closes the sockets. */
+  /**
+   * Stops answering and closes the sockets. When it returns the port is closed: a query gets no answer and
+   * a TCP connection is refused (it waits, at most 10 seconds, for the server's threads to end).
+   */
   @Override
   public void close() {
     closed = true;
@@ -264,11 +270,25 @@ public final class LoopbackDnsServer implements AutoCloseable {
     synchronized (holdLock) {
       heldAnswers.clear();
     }
+    // A thread blocked in accept or receive keeps its socket listening until it wakes up: wait for both
+    // to end, so that once close returns the port is closed (a test may rely on it to simulate an outage).
+    for (Thread listener : listeners) {
+      try {
+        listener.join(CLOSE_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (listener.isAlive()) {
+        log.warn("loopback DNS server: {} still running {} after close", listener.getName(), CLOSE_WAIT);
+      }
+    }
   }
 
   private void startThreads() {
-    daemon("loopback-dns-udp-" + port(), this::serveUdp).start();
-    daemon("loopback-dns-tcp-" + port(), this::acceptTcp).start();
+    listeners.add(daemon("loopback-dns-udp-" + port(), this::serveUdp));
+    listeners.add(daemon("loopback-dns-tcp-" + port(), this::acceptTcp));
+    listeners.forEach(Thread::start);
   }
 
   private static Thread daemon(String name, Runnable task) {

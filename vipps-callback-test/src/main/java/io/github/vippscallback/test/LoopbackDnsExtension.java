@@ -50,7 +50,8 @@ public final class LoopbackDnsExtension
 
   private final List<Consumer<LoopbackDnsServer>> script = new ArrayList<>();
   private volatile @Nullable LoopbackDnsServer server;
-  private boolean startedForClass;
+  /** The unique id of the class context that started the server, or null when a test started it. */
+  private @Nullable String startedByClass;
 
   /** An extension that starts a server answering NXDOMAIN to every name until a test scripts answers. */
   public LoopbackDnsExtension() {}
@@ -108,7 +109,7 @@ public final class LoopbackDnsExtension
   public void beforeAll(ExtensionContext context) {
     if (server == null) {
       server = startScripted();
-      startedForClass = true;
+      startedByClass = context.getUniqueId();
     }
   }
 
@@ -116,13 +117,13 @@ public final class LoopbackDnsExtension
   public void beforeEach(ExtensionContext context) {
     if (server == null) {
       server = startScripted();
-      startedForClass = false;
+      startedByClass = null;
     }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (!startedForClass) {
+    if (startedByClass == null) {
       stop();
     }
   }
@@ -130,8 +131,9 @@ public final class LoopbackDnsExtension
   @Override
   public void afterAll(ExtensionContext context) {
     // Nested classes share their enclosing class's extension: only the class that started it stops it.
-    if (startedForClass && context.getTestClass().isPresent() && isOutermostUse(context)) {
+    if (context.getUniqueId().equals(startedByClass)) {
       stop();
+      startedByClass = null;
     }
   }
 
@@ -170,11 +172,6 @@ public final class LoopbackDnsExtension
     }
     script.forEach(step -> step.accept(started));
     return started;
-  }
-
-  private boolean isOutermostUse(ExtensionContext context) {
-    ExtensionContext parent = context.getParent().orElse(null);
-    return parent == null || parent.getTestClass().isEmpty();
   }
 
   private void stop() {

@@ -195,12 +195,7 @@ public final class LoopbackHttpClient {
      * @throws IllegalArgumentException unless an http(s) URL with a host and no query
      */
     public Request publicUrl(String publicUrl) {
-      WebhookTarget base = WebhookTarget.parse(publicUrl);
-      if (base.pathAndQuery().indexOf('?') >= 0) {
-        throw new IllegalArgumentException(
-            "publicUrl must have no query, such as https://shop.example.com, but was '" + publicUrl + "'");
-      }
-      this.publicUrl = base;
+      this.publicUrl = WebhookTarget.parsePublicUrl(publicUrl);
       return this;
     }
 

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -241,6 +243,17 @@ class LoopbackDnsServerTest {
     resolver.setTimeout(Duration.ofMillis(300));
 
     assertThatThrownBy(() -> resolver.send(query("gone.example.", Type.A))).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void closeReturnsOnlyOnceTheTcpPortRefusesConnections() {
+    dns.close();
+
+    assertThatThrownBy(() -> {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(loopback(), dns.port()), 5_000);
+      }
+    }).isInstanceOf(ConnectException.class);
   }
 
   private SimpleResolver resolver(boolean tcp) {

@@ -3,13 +3,13 @@ package io.github.vippscallback.benchmarks.twin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,27 +29,14 @@ class TwinEndpointsApplicationTest {
        "amount":{"currency":"NOK","value":1000},"timestamp":"2026-11-23T20:00:00Z",
        "idempotencyKey":"k-1","success":true}""";
 
-  private static final LoopbackDnsServer DNS = requestServerOnLoopback();
-
-  private static LoopbackDnsServer requestServerOnLoopback() {
-    try {
-      LoopbackDnsServer dns = LoopbackDnsServer.start();
-      dns.answer("callback-mt-1.vipps.no", 60, "127.0.0.2");
-      dns.answer("callback-mt-2.vipps.no", 60, "127.0.0.2");
-      return dns;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 60, "127.0.0.2")
+      .answer("callback-mt-2.vipps.no", 60, "127.0.0.2");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", DNS::address);
-  }
-
-  @AfterAll
-  static void stopDns() {
-    DNS.close();
+    registry.add("vipps.callback.dns.servers", dns::address);
   }
 
   @LocalServerPort

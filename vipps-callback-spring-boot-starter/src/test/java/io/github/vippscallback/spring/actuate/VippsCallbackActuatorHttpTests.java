@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -44,7 +44,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class VippsCallbackActuatorHttpTests {
 
-  private static final LoopbackDnsServer DNS = LoopbackAllowlist.answeringDns();
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer(LoopbackAllowlist.MT_1, 60, "127.0.0.2")
+      .answer(LoopbackAllowlist.MT_2, 60, "127.0.0.3");
+
   private static final String OPS = "Basic "
       + Base64.getEncoder().encodeToString("ops:ops-secret".getBytes(StandardCharsets.UTF_8));
 
@@ -56,12 +60,7 @@ class VippsCallbackActuatorHttpTests {
 
   @DynamicPropertySource
   static void dnsServers(DynamicPropertyRegistry properties) {
-    properties.add("vipps.callback.dns.servers", DNS::address);
-  }
-
-  @AfterAll
-  static void stopDns() {
-    DNS.close();
+    properties.add("vipps.callback.dns.servers", dns::address);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
@@ -14,8 +15,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -37,7 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class VippsCallbackActuatorUnavailableHttpTests {
 
-  private static final LoopbackDnsServer DNS = LoopbackAllowlist.failingDns();
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .behave(LoopbackAllowlist.MT_1, LoopbackDnsServer.Behaviour.SERVFAIL)
+      .behave(LoopbackAllowlist.MT_2, LoopbackDnsServer.Behaviour.SERVFAIL);
 
   @LocalServerPort
   int port;
@@ -47,12 +51,7 @@ class VippsCallbackActuatorUnavailableHttpTests {
 
   @DynamicPropertySource
   static void dnsServers(DynamicPropertyRegistry properties) {
-    properties.add("vipps.callback.dns.servers", DNS::address);
-  }
-
-  @AfterAll
-  static void stopDns() {
-    DNS.close();
+    properties.add("vipps.callback.dns.servers", dns::address);
   }
 
   @Test

@@ -49,22 +49,27 @@ class LoopbackHttpClientTest {
   private CompletableFuture<Seen> answerOnce(String response) {
     return CompletableFuture.supplyAsync(() -> {
       try (Socket socket = server.accept()) {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-          int b = in.read();
-          if (b < 0) {
-            break;
-          }
-          head.write(b);
-        }
+        String head = readHead(socket.getInputStream());
         socket.getOutputStream().write(response.getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();
-        return new Seen(socket.getInetAddress(), head.toString(StandardCharsets.ISO_8859_1));
+        return new Seen(socket.getInetAddress(), head);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  /** Reads the request line and headers, up to and including the empty line. */
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.write(b);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
   }
 
   @Test
@@ -168,15 +173,7 @@ class LoopbackHttpClientTest {
     return CompletableFuture.supplyAsync(() -> {
       try (Socket socket = server.accept()) {
         InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-          int b = in.read();
-          if (b < 0) {
-            break;
-          }
-          head.write(b);
-        }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
+        String text = readHead(in);
         bodySeen.write(in.readNBytes(Integer.parseInt(headerOf(text, "Content-Length"))));
         socket.getOutputStream().write("HTTP/1.1 204 \r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();

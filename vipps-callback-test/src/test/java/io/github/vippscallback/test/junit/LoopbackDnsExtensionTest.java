@@ -121,6 +121,25 @@ class LoopbackDnsExtensionTest {
     }
   }
 
+  /** A nested class with a class-wide server of its own. */
+  static class NestedOwn {
+    @Nested
+    class Inner {
+      @RegisterExtension
+      static final LoopbackDnsExtension own = new LoopbackDnsExtension();
+
+      @Test
+      void first() {
+        seen.add(own.address());
+      }
+
+      @Test
+      void second() {
+        seen.add(own.address());
+      }
+    }
+  }
+
   /** Declared with @ExtendWith: the server reaches the test only as a parameter. */
   @ExtendWith(LoopbackDnsExtension.class)
   static class Declared {
@@ -164,6 +183,18 @@ class LoopbackDnsExtensionTest {
     assertThat(first).isNotEqualTo(second);
     assertClosed(first);
     assertClosed(second);
+  }
+
+  @Test
+  void staticFieldOfANestedClassServesThatClassAndIsClosedAfterIt() {
+    seen.clear();
+
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(NestedOwn.class)).execute()
+        .testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0)).isEqualTo(seen.get(1));
+    assertClosed(seen.get(0));
   }
 
   @Test

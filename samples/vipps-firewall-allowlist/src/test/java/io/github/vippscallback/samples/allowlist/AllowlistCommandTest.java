@@ -3,6 +3,7 @@ package io.github.vippscallback.samples.allowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,29 +12,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tool run in-process, as a user runs it, against a DNS server on loopback. */
 class AllowlistCommandTest {
 
-  private LoopbackDnsServer dns;
-
-  @BeforeEach
-  void startDns() throws IOException {
-    dns = LoopbackDnsServer.start();
-    dns.answer("callback-mt-1.vipps.no", 60, "192.0.2.10", "2001:db8::10");
-    dns.answer("callback-mt-2.vipps.no", 60, "192.0.2.11");
-  }
-
-  @AfterEach
-  void stopDns() {
-    dns.close();
-  }
+  @RegisterExtension
+  final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 60, "192.0.2.10", "2001:db8::10")
+      .answer("callback-mt-2.vipps.no", 60, "192.0.2.11");
 
   private String[] test(String... more) {
     String[] args = new String[4 + more.length];
@@ -173,7 +164,7 @@ class AllowlistCommandTest {
     assertThat(tool.run("--help")).isEqualTo(ExitCode.OK);
 
     assertThat(tool.out()).isEqualTo(Usage.TEXT);
-    assertThat(dns.queryCount("callback-mt-1.vipps.no")).isZero();
+    assertThat(dns.server().queryCount("callback-mt-1.vipps.no")).isZero();
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -13,19 +13,21 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The filter configured in code, in front of the callback servlet, over real HTTP. */
 class ProgrammaticServerTest {
 
-  private LoopbackDnsServer dns;
+  @RegisterExtension
+  final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 60, "127.0.0.2", "::1")
+      .answer("callback-mt-2.vipps.no", 60, "127.0.0.3");
+
   private VippsAllowlist allowlist;
   private EmbeddedServer server;
 
   @BeforeEach
   void start() throws Exception {
-    dns = LoopbackDnsServer.start();
-    dns.answer("callback-mt-1.vipps.no", 60, "127.0.0.2", "::1");
-    dns.answer("callback-mt-2.vipps.no", 60, "127.0.0.3");
     allowlist = VippsAllowlist.builder(VippsEnvironment.TEST).dnsServers(List.of(dns.address())).build();
     server = ProgrammaticServer.start(0, allowlist, ClientAddressResolver.ignoringForwardedHeaders());
     assertThat(allowlist.awaitFirstResolution(Duration.ofSeconds(10))).isTrue();
@@ -34,7 +36,6 @@ class ProgrammaticServerTest {
   @AfterEach
   void stop() throws Exception {
     server.close();
-    dns.close();
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The filter configured by init-parameters in the sample's own {@code src/main/webapp/WEB-INF/web.xml},
@@ -21,14 +22,15 @@ class WebXmlServerTest {
 
   private static final Path WEBAPP = Paths.get(WebXmlServer.DEFAULT_WEBAPP);
 
-  private LoopbackDnsServer dns;
+  @RegisterExtension
+  final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 60, "127.0.0.2")
+      .answer("callback-mt-2.vipps.no", 60, "127.0.0.3");
+
   private @Nullable EmbeddedServer server;
 
   @BeforeEach
   void startDns() throws Exception {
-    dns = LoopbackDnsServer.start();
-    dns.answer("callback-mt-1.vipps.no", 60, "127.0.0.2");
-    dns.answer("callback-mt-2.vipps.no", 60, "127.0.0.3");
     System.setProperty(SampleSettings.DNS_SERVERS, dns.address());
   }
 
@@ -37,7 +39,6 @@ class WebXmlServerTest {
     if (server != null) {
       server.close();
     }
-    dns.close();
     System.clearProperty(SampleSettings.DNS_SERVERS);
     System.clearProperty(SampleSettings.ENVIRONMENT);
     System.clearProperty(SampleSettings.ADDITIONAL_ADDRESSES);

@@ -3,13 +3,13 @@ package io.github.vippscallback.samples.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,16 +30,13 @@ class WebFluxSampleLocalProfileTest {
       + "\"name\":\"AUTHORIZED\",\"amount\":{\"currency\":\"NOK\",\"value\":1000},"
       + "\"timestamp\":\"2024-01-15T10:00:00Z\",\"idempotencyKey\":null,\"success\":true}";
 
-  private static final LoopbackDnsServer DNS = startDns();
+  /** Answers every name NXDOMAIN, as if Vipps' host names could not be resolved here. */
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = new LoopbackDnsExtension();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", DNS::address);
-  }
-
-  @AfterAll
-  static void stopDns() {
-    DNS.close();
+    registry.add("vipps.callback.dns.servers", dns::address);
   }
 
   @LocalServerPort
@@ -82,13 +79,5 @@ class WebFluxSampleLocalProfileTest {
   private LoopbackHttpResponse post(String source, String reference) throws IOException {
     return LoopbackHttpClient.from(source).request("POST", port, "/vipps/webhooks/epayment")
         .body(EVENT.formatted(reference), "application/json").send();
-  }
-
-  private static LoopbackDnsServer startDns() {
-    try {
-      return LoopbackDnsServer.start();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -3,7 +3,7 @@ package io.github.vippscallback.samples.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Starts the packaged {@code target/vipps-webhook-receiver.jar} AOT-processed ({@code process-aot} at build
@@ -33,14 +34,15 @@ class AotPackagedJarIT {
 
   private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
-  private static LoopbackDnsServer dns;
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = Loopback.requestServers();
+
   private static Process application;
   private static final List<String> output = new CopyOnWriteArrayList<>();
   private static int port;
 
   @BeforeAll
   static void startAotProcessedJar() throws Exception {
-    dns = Loopback.requestServersOnLoopback();
     String jar = System.getProperty("vipps.receiver.jar");
     assertThat(jar).as("system property vipps.receiver.jar (set by the pom)").isNotNull();
     Path path = Paths.get(jar);
@@ -51,7 +53,9 @@ class AotPackagedJarIT {
         "-jar", path.toString(),
         "--server.port=0",
         "--server.address=127.0.0.1",
-        "--vipps.callback.dns.servers=" + dns.address())
+        "--vipps.callback.dns.servers=" + dns.address(),
+        // the loopback DNS answers loopback addresses, which the allowlist takes only when told to
+        "--vipps.callback.dns.accept-special-purpose-addresses=true")
         .redirectErrorStream(true)
         .start();
     application.getOutputStream().close();
@@ -85,9 +89,6 @@ class AotPackagedJarIT {
       if (!application.waitFor(30, TimeUnit.SECONDS)) {
         application.destroyForcibly();
       }
-    }
-    if (dns != null) {
-      dns.close();
     }
   }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,16 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LocalProfileTest {
 
-  private static final LoopbackDnsServer DNS = Loopback.resolvingNothing();
+  /** Answers every name NXDOMAIN, as if Vipps' host names could not be resolved here. */
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = new LoopbackDnsExtension();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", DNS::address);
-  }
-
-  @AfterAll
-  static void stopDns() {
-    DNS.close();
+    registry.add("vipps.callback.dns.servers", dns::address);
   }
 
   @LocalServerPort

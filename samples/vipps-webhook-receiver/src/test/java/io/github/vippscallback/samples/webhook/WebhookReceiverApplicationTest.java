@@ -7,18 +7,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -41,34 +41,24 @@ class WebhookReceiverApplicationTest {
   private static final String WEBHOOK_SECRET = "090a478d-37ff-4e77-970e-d457aeb9a0b1";
   private static final String CLIENT_SECRET = "the-client-secret";
 
-  private static final LoopbackDnsServer DNS = Loopback.requestServersOnLoopback();
-  private static final WireMockServer VIPPS_API = vippsApi();
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = Loopback.requestServers();
 
-  private static WireMockServer vippsApi() {
-    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    server.start();
-    server.stubFor(post("/accesstoken/get").willReturn(okJson(
-        "{\"token_type\":\"Bearer\",\"expires_in\":\"3600\",\"access_token\":\"the-access-token\"}")));
-    server.stubFor(post("/webhooks/v1/webhooks").willReturn(jsonResponse(
-        "{\"id\":\"" + WEBHOOK_ID + "\",\"secret\":\"" + WEBHOOK_SECRET + "\"}", 201)));
-    return server;
-  }
+  private static final WireMockServer VIPPS_API = Loopback.vippsApi(
+      post("/accesstoken/get").willReturn(okJson(
+          "{\"token_type\":\"Bearer\",\"expires_in\":\"3600\",\"access_token\":\"the-access-token\"}")),
+      post("/webhooks/v1/webhooks").willReturn(jsonResponse(
+          "{\"id\":\"" + WEBHOOK_ID + "\",\"secret\":\"" + WEBHOOK_SECRET + "\"}", 201)));
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", DNS::address);
-    registry.add("vipps.api.base-url", () -> "http://127.0.0.1:" + VIPPS_API.port());
-    registry.add("vipps.api.client-id", () -> "the-client-id");
-    registry.add("vipps.api.client-secret", () -> CLIENT_SECRET);
-    registry.add("vipps.api.subscription-key", () -> "the-subscription-key");
-    registry.add("vipps.api.merchant-serial-number", () -> "123456");
-    registry.add("vipps.api.webhook-url", () -> WEBHOOK_URL);
+    registry.add("vipps.callback.dns.servers", dns::address);
+    Loopback.credentials(registry, VIPPS_API, CLIENT_SECRET, WEBHOOK_URL);
   }
 
   @AfterAll
   static void stopServers() {
     VIPPS_API.stop();
-    DNS.close();
   }
 
   @LocalServerPort

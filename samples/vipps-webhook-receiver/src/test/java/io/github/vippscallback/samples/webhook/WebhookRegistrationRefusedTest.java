@@ -4,14 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -26,31 +26,21 @@ class WebhookRegistrationRefusedTest {
 
   private static final String CLIENT_SECRET = "a-wrong-client-secret";
 
-  private static final LoopbackDnsServer DNS = Loopback.requestServersOnLoopback();
-  private static final WireMockServer VIPPS_API = vippsApi();
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = Loopback.requestServers();
 
-  private static WireMockServer vippsApi() {
-    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    server.start();
-    server.stubFor(post("/accesstoken/get").willReturn(unauthorized()));
-    return server;
-  }
+  private static final WireMockServer VIPPS_API = Loopback.vippsApi(
+      post("/accesstoken/get").willReturn(unauthorized()));
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", DNS::address);
-    registry.add("vipps.api.base-url", () -> "http://127.0.0.1:" + VIPPS_API.port());
-    registry.add("vipps.api.client-id", () -> "the-client-id");
-    registry.add("vipps.api.client-secret", () -> CLIENT_SECRET);
-    registry.add("vipps.api.subscription-key", () -> "the-subscription-key");
-    registry.add("vipps.api.merchant-serial-number", () -> "123456");
-    registry.add("vipps.api.webhook-url", () -> "https://shop.example.com/vipps/webhooks/epayment");
+    registry.add("vipps.callback.dns.servers", dns::address);
+    Loopback.credentials(registry, VIPPS_API, CLIENT_SECRET, "https://shop.example.com/vipps/webhooks/epayment");
   }
 
   @AfterAll
   static void stopServers() {
     VIPPS_API.stop();
-    DNS.close();
   }
 
   @Autowired

@@ -1,15 +1,15 @@
 package io.github.vippscallback.samples.webhook;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,25 +23,20 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookRegistrationSkippedTest {
 
-  private static final LoopbackDnsServer DNS = Loopback.requestServersOnLoopback();
-  private static final WireMockServer VIPPS_API = vippsApi();
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = Loopback.requestServers();
 
-  private static WireMockServer vippsApi() {
-    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    server.start();
-    return server;
-  }
+  private static final WireMockServer VIPPS_API = Loopback.vippsApi();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", DNS::address);
+    registry.add("vipps.callback.dns.servers", dns::address);
     registry.add("vipps.api.base-url", () -> "http://127.0.0.1:" + VIPPS_API.port());
   }
 
   @AfterAll
   static void stopServers() {
     VIPPS_API.stop();
-    DNS.close();
   }
 
   @LocalServerPort

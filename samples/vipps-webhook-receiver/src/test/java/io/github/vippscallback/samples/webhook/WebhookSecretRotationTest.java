@@ -5,17 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.vippscallback.webhook.WebhookSignatureHeaders;
 import io.github.vippscallback.webhook.WebhookSigner;
-import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +37,8 @@ class WebhookSecretRotationTest {
   private static final String NEW = "c2FtcGxlLW5ldy1yZWdpc3RyYXRpb24tc2VjcmV0";
   private static final String PUBLIC_URL = "https://shop.example.com";
 
-  private static final LoopbackDnsServer DNS = Loopback.requestServersOnLoopback();
+  @RegisterExtension
+  static final LoopbackDnsExtension DNS = Loopback.requestServers();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -45,11 +46,6 @@ class WebhookSecretRotationTest {
     // As the environment variables the profile reads would.
     registry.add("VIPPS_WEBHOOK_SECRET_OLD", () -> OLD);
     registry.add("VIPPS_WEBHOOK_SECRET_NEW", () -> NEW);
-  }
-
-  @AfterAll
-  static void stopDns() {
-    DNS.close();
   }
 
   @LocalServerPort

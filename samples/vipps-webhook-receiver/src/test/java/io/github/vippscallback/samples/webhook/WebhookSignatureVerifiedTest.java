@@ -3,17 +3,14 @@ package io.github.vippscallback.samples.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.webhook.WebhookSignatureHeaders;
-import io.github.vippscallback.webhook.WebhookSigner;
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.github.vippscallback.webhook.WebhookSigner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,18 +28,16 @@ class WebhookSignatureVerifiedTest {
   private static final String SECRET = "sample-webhook-secret-from-registration";
   private static final String PUBLIC_URL = "https://shop.example.com";
 
-  private static final LoopbackDnsServer DNS = Loopback.requestServersOnLoopback();
+  @RegisterExtension
+  static final LoopbackDnsExtension dns = new LoopbackDnsExtension()
+      .answer("callback-mt-1.vipps.no", 60, "127.0.0.2")
+      .answer("callback-mt-2.vipps.no", 60, "127.0.0.3");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", DNS::address);
+    registry.add("vipps.callback.dns.servers", dns::address);
     registry.add("vipps.callback.webhook.secret", () -> SECRET);
     registry.add("vipps.callback.webhook.public-url", () -> PUBLIC_URL);
-  }
-
-  @AfterAll
-  static void stopDns() {
-    DNS.close();
   }
 
   @LocalServerPort
@@ -96,15 +91,12 @@ class WebhookSignatureVerifiedTest {
   }
 
   private LoopbackHttpResponse send(String source, String json, WebhookSigner signer) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    WebhookSignatureHeaders headers = signer.sign(PUBLIC_URL + EpaymentWebhookController.PATH, body);
-    LoopbackHttpClient.Request request = LoopbackHttpClient.from(source)
+    return LoopbackHttpClient.from(source)
         .request("POST", port, EpaymentWebhookController.PATH)
-        .header("Content-Type", "application/json");
-    for (Map.Entry<String, String> header : headers.asMap().entrySet()) {
-      request = request.header(header.getKey(), header.getValue());
-    }
-    return request.body(body).send();
+        .body(json, "application/json")
+        .publicUrl(PUBLIC_URL)
+        .signedWith(signer)
+        .send();
   }
 
   @FunctionalInterface
