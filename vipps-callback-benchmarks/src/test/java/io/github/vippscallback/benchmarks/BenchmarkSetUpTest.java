@@ -57,6 +57,19 @@ class BenchmarkSetUpTest {
   }
 
   @Test
+  void webhookSetUpWhenTwoSecretsThenTheSecondMatchesA2KbBody() throws Exception {
+    WebhookVerificationBenchmark benchmark = new WebhookVerificationBenchmark();
+
+    benchmark.setUp();
+
+    assertThat(WebhookVerificationBenchmark.body(WebhookVerificationBenchmark.BODY_SIZE)).hasSize(2048);
+    assertThat(benchmark.oneSecret().isValid()).isTrue();
+    assertThat(benchmark.twoSecretsSecondMatches().isValid()).isTrue();
+    assertThat(benchmark.twoSecretsSecondMatches().secretTag()).isEqualTo("new");
+    assertThat(benchmark.hmacOfSignedText()).hasSize(32);
+  }
+
+  @Test
   void fixtureWhenTenEntriesThenHalfPerFamilyAndOneRangeEach() {
     BenchmarkAddresses fixture = BenchmarkAddresses.of(10, "ipv6-allowed");
 

@@ -1,11 +1,15 @@
 package io.github.vippscallback.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,15 +27,24 @@ import org.jspecify.annotations.Nullable;
  *       query and host of the URL registered with Vipps (see {@link WebhookTarget}).
  * </ol>
  *
+ * <p>A verifier may hold several secrets ({@link #builder(List)}): an endpoint that several webhook
+ * registrations call, as while a secret is rotated, accepts a request signed with any one of them, and
+ * {@link #check} says which matched. The body's SHA-256 and the signed text are computed once; each
+ * secret then costs one HMAC. Every secret's HMAC is computed and compared, and the comparisons are
+ * combined without an early exit, so the time taken does not tell which secret matched, nor whether one
+ * did.
+ *
  * <p>Comparisons of hash and signature are constant-time. The result says why a request failed and is
- * safe to log; the verifier never reveals the secret, and its {@code toString} does not either.
- * Immutable and thread-safe: build one per secret and share it.
+ * safe to log; the verifier never reveals a secret, and its {@code toString} does not either.
+ * Immutable and thread-safe: build one per endpoint (or set of secrets) and share it.
  *
  * <pre>{@code
- * WebhookSignatureVerifier verifier = WebhookSignatureVerifier.builder(secret).build();
+ * WebhookSignatureVerifier verifier =
+ *     WebhookSignatureVerifier.builder(WebhookSecret.parseList("old:" + oldSecret + ",new:" + newSecret))
+ *         .build();
  * WebhookTarget target = WebhookTarget.parse("https://shop.example.com")
  *     .withRequestPath(request.getRequestURI(), request.getQueryString());
- * WebhookSignatureResult result = verifier.verify(request.getMethod(), target,
+ * WebhookVerification verification = verifier.check(request.getMethod(), target,
  *     request.getHeader("x-ms-date"), request.getHeader("x-ms-content-sha256"),
  *     request.getHeader("Authorization"), body);
  * }</pre>
@@ -49,27 +62,75 @@ public final class WebhookSignatureVerifier {
   /** The widest date window allowed: 1 hour. */
   public static final Duration MAX_DATE_WINDOW = Duration.ofHours(1);
 
+  /** The most secrets one verifier holds: 64 (Vipps allows 25 registrations per event and sales unit). */
+  public static final int MAX_SECRETS = 64;
+  /** The name of a verifier's secrets unless {@link Builder#name} sets one. */
+  public static final String DEFAULT_NAME = "the webhook secrets";
+
   /** Longer than any valid header: refuse to parse more (hostile input). */
   private static final int MAX_HEADER_LENGTH = 256;
+  /** The length of an HMAC-SHA256 and of a SHA-256: 32 bytes. */
+  private static final int DIGEST_LENGTH = 32;
 
-  private final SecretKeySpec key;
+  private final List<WebhookSecret> secrets;
+  private final Mac[] macs;
+  private final String name;
   private final Duration dateWindow;
   private final Clock clock;
+  /** {@code valid[i]} is the outcome of a signature made with secret {@code i}. */
+  private final WebhookVerification[] valid;
+  private final Map<WebhookSignatureResult, WebhookVerification> failures;
 
   private WebhookSignatureVerifier(Builder builder) {
-    this.key = builder.key;
+    this.secrets = builder.secrets;
+    this.name = builder.name;
     this.dateWindow = builder.dateWindow;
     this.clock = builder.clock;
+    int count = secrets.size();
+    this.macs = new Mac[count];
+    this.valid = new WebhookVerification[count];
+    for (int i = 0; i < count; i++) {
+      macs[i] = WebhookHmac.mac(secrets.get(i).key());
+      valid[i] = new WebhookVerification(WebhookSignatureResult.VALID, secrets.get(i), i + 1, count, name);
+    }
+    Map<WebhookSignatureResult, WebhookVerification> failed = new EnumMap<>(WebhookSignatureResult.class);
+    for (WebhookSignatureResult result : WebhookSignatureResult.values()) {
+      if (!result.isValid()) {
+        failed.put(result, new WebhookVerification(result, null, 0, count, name));
+      }
+    }
+    this.failures = failed;
   }
 
   /**
    * Starts configuring a verifier for one webhook secret.
    *
-   * @param secret the {@code secret} Vipps returned when the webhook was registered, used as text
+   * @param secret the {@code secret} Vipps returned when the webhook was registered, used as text (no
+   *     comma or colon is interpreted; see {@link WebhookSecret#parseList} for lists)
    * @throws IllegalArgumentException when the secret is blank (the message does not echo it)
    */
   public static Builder builder(String secret) {
-    return new Builder(WebhookHmac.key(secret));
+    return new Builder(List.of(WebhookSecret.of(secret)));
+  }
+
+  /**
+   * Starts configuring a verifier that accepts a signature made with any one of {@code secrets}, e.g.
+   * the secrets of the old and the new webhook registration while a secret is rotated.
+   *
+   * @param secrets 1 to {@value #MAX_SECRETS} distinct secrets, e.g. from {@link
+   *     WebhookSecret#parseList}; their order gives their positions ({@code #1}, {@code #2}, ...)
+   * @throws IllegalArgumentException when there are none or too many, or two are the same secret or
+   *     have the same label (the message does not echo a secret)
+   */
+  public static Builder builder(List<WebhookSecret> secrets) {
+    Objects.requireNonNull(secrets, "secrets");
+    if (secrets.isEmpty() || secrets.size() > MAX_SECRETS) {
+      throw new IllegalArgumentException(
+          "A webhook verifier takes 1 to " + MAX_SECRETS + " secrets, but was given " + secrets.size());
+    }
+    List<WebhookSecret> copy = List.copyOf(secrets);
+    WebhookSecret.checkDistinct(copy);
+    return new Builder(copy);
   }
 
   /** A verifier for one webhook secret with the default window and the system clock. */
@@ -82,8 +143,34 @@ public final class WebhookSignatureVerifier {
     return dateWindow;
   }
 
+  /** The secrets, in order; their {@code toString} shows labels only. */
+  public List<WebhookSecret> secrets() {
+    return secrets;
+  }
+
+  /** The name of this verifier's secrets in logs and metrics ({@link Builder#name}). */
+  public String name() {
+    return name;
+  }
+
   /**
-   * Checks one request.
+   * Checks one request; as {@link #check} without saying which secret matched.
+   *
+   * @return {@link WebhookSignatureResult#VALID}, or the first reason the request fails
+   */
+  public WebhookSignatureResult verify(
+      String method,
+      WebhookTarget target,
+      @Nullable String date,
+      @Nullable String contentSha256,
+      @Nullable String authorization,
+      byte[] body) {
+    return check(method, target, date, contentSha256, authorization, body).result();
+  }
+
+  /**
+   * Checks one request and says which secret matched. Allocates no outcome: each is made when the
+   * verifier is built.
    *
    * @param method the request's method, e.g. {@code POST} (Vipps always posts; any other method fails
    *     as {@link WebhookSignatureResult#BAD_SIGNATURE})
@@ -92,9 +179,10 @@ public final class WebhookSignatureVerifier {
    * @param contentSha256 the {@code x-ms-content-sha256} header, or {@code null} when absent
    * @param authorization the {@code Authorization} header, or {@code null} when absent
    * @param body the raw request body exactly as received
-   * @return {@link WebhookSignatureResult#VALID}, or the first reason the request fails
+   * @return valid with the secret that matched, or the first reason the request fails ({@link
+   *     WebhookSignatureResult#BAD_SIGNATURE} when the signature matches none of the secrets)
    */
-  public WebhookSignatureResult verify(
+  public WebhookVerification check(
       String method,
       WebhookTarget target,
       @Nullable String date,
@@ -106,18 +194,45 @@ public final class WebhookSignatureVerifier {
     Objects.requireNonNull(body, "body");
     WebhookSignatureResult headers = checkHeaders(date, contentSha256, authorization);
     if (!headers.isValid() || date == null || contentSha256 == null || authorization == null) {
-      return headers;
+      return failure(headers);
     }
-    String receivedSignature = authorization.substring(WebhookHmac.AUTHORIZATION_PREFIX.length());
     if (contentSha256.length() > MAX_HEADER_LENGTH
-        || !WebhookHmac.constantTimeEquals(WebhookHmac.contentSha256(body), contentSha256)) {
-      return WebhookSignatureResult.CONTENT_HASH_MISMATCH;
+        || !WebhookHmac.constantTimeEquals(WebhookHmac.contentSha256Base64(body), contentSha256)) {
+      return failure(WebhookSignatureResult.CONTENT_HASH_MISMATCH);
     }
-    String expectedSignature =
-        WebhookHmac.signature(key, WebhookHmac.signedText(method, target, date, contentSha256));
-    return WebhookHmac.constantTimeEquals(expectedSignature, receivedSignature)
-        ? WebhookSignatureResult.VALID
-        : WebhookSignatureResult.BAD_SIGNATURE;
+    byte[] received = WebhookHmac.decodeSignature(authorization, WebhookHmac.AUTHORIZATION_PREFIX.length());
+    byte[] text = WebhookHmac.signedText(method, target, date, contentSha256).getBytes(StandardCharsets.UTF_8);
+    // Every secret's HMAC, compared in full and combined without a branch on the outcome: the time
+    // taken is the same whichever secret matches, or none.
+    int matched = 0;
+    for (int i = 0; i < macs.length; i++) {
+      byte[] expected = WebhookHmac.hmac(macs[i], secrets.get(i).key(), text);
+      int difference = received == null ? 1 : 0;
+      for (int b = 0; b < DIGEST_LENGTH; b++) {
+        difference |= expected[b] ^ (received == null ? 0 : received[b]);
+      }
+      int equal = ((difference & 0xff) - 1) >>> 31; // 1 when no bit differs, else 0
+      int noneYet = (matched - 1) >>> 31; // 1 while no earlier secret matched
+      // The first secret that matches: two different secrets can be the same HMAC key (one padded
+      // with zero bytes, or one the SHA-256 of another longer than 64 bytes).
+      matched |= -(equal & noneYet) & (i + 1);
+    }
+    return matched == 0 ? failure(WebhookSignatureResult.BAD_SIGNATURE) : valid[matched - 1];
+  }
+
+  /**
+   * The outcome this verifier reports for a request that fails with {@code result}, for a caller that
+   * refuses a request before {@link #check} (after {@link #checkHeaders}, or when the request's URL
+   * cannot be reconstructed: {@link WebhookSignatureResult#MALFORMED_URL}).
+   *
+   * @throws IllegalArgumentException when {@code result} is {@link WebhookSignatureResult#VALID}
+   */
+  public WebhookVerification failure(WebhookSignatureResult result) {
+    WebhookVerification verification = failures.get(Objects.requireNonNull(result, "result"));
+    if (verification == null) {
+      throw new IllegalArgumentException("VALID is not a failure; only check() reports a valid signature");
+    }
+    return verification;
   }
 
   /**
@@ -189,18 +304,35 @@ public final class WebhookSignatureVerifier {
 
   @Override
   public String toString() {
-    return "WebhookSignatureVerifier{dateWindow=" + dateWindow + ", clock=" + clock + "}";
+    return "WebhookSignatureVerifier{name=" + name + ", secrets=" + secrets + ", dateWindow=" + dateWindow
+        + ", clock=" + clock + "}";
   }
 
   /** Configures a {@link WebhookSignatureVerifier}. */
   public static final class Builder {
 
-    private final SecretKeySpec key;
+    private final List<WebhookSecret> secrets;
+    private String name = DEFAULT_NAME;
     private Duration dateWindow = DEFAULT_DATE_WINDOW;
     private Clock clock = Clock.systemUTC();
 
-    private Builder(SecretKeySpec key) {
-      this.key = key;
+    private Builder(List<WebhookSecret> secrets) {
+      this.secrets = secrets;
+    }
+
+    /**
+     * What to call these secrets in log lines and metric tags, e.g. the property or init-parameter they
+     * came from ({@code vipps.callback.webhook.secret}); default {@value WebhookSignatureVerifier#DEFAULT_NAME}. Not a secret.
+     *
+     * @throws IllegalArgumentException when blank or longer than 200 characters
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank() || name.length() > 200) {
+        throw new IllegalArgumentException("name must be 1 to 200 characters, not blank, but was '" + name + "'");
+      }
+      this.name = name;
+      return this;
     }
 
     /**

@@ -23,16 +23,18 @@ public final class WebhookTarget {
   private static final int MAX_HOST_LENGTH = 300;
   private static final int MAX_PATH_AND_QUERY_LENGTH = 8192;
 
+  private final String scheme;
   private final String host;
   private final String pathAndQuery;
 
-  private WebhookTarget(String host, String pathAndQuery) {
+  private WebhookTarget(String scheme, String host, String pathAndQuery) {
+    this.scheme = scheme;
     this.host = host;
     this.pathAndQuery = pathAndQuery;
   }
 
   /**
-   * A target from its two parts as Vipps signs them.
+   * A target from its two parts as Vipps signs them; its {@linkplain #scheme() scheme} is {@code https}.
    *
    * @param host the authority, e.g. {@code shop.example.com} or {@code shop.example.com:8443}
    * @param pathAndQuery the raw (percent-encoded) path, plus {@code ?} and the raw query if any,
@@ -42,9 +44,13 @@ public final class WebhookTarget {
   public static WebhookTarget of(String host, String pathAndQuery) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(pathAndQuery, "pathAndQuery");
+    return of("https", host, pathAndQuery);
+  }
+
+  private static WebhookTarget of(String scheme, String host, String pathAndQuery) {
     checkHost(host);
     checkPathAndQuery(pathAndQuery);
-    return new WebhookTarget(host.toLowerCase(Locale.ROOT), pathAndQuery);
+    return new WebhookTarget(scheme.toLowerCase(Locale.ROOT), host.toLowerCase(Locale.ROOT), pathAndQuery);
   }
 
   /**
@@ -88,7 +94,7 @@ public final class WebhookTarget {
     String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
     String rawQuery = uri.getRawQuery();
     String pathAndQuery = rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
-    return of(authority, pathAndQuery);
+    return of(scheme, authority, pathAndQuery);
   }
 
   /**
@@ -135,7 +141,7 @@ public final class WebhookTarget {
     String host = defaultPort ? name : name + ":" + serverPort;
     String pathAndQuery =
         rawQuery == null || rawQuery.isEmpty() ? rawRequestUri : rawRequestUri + "?" + rawQuery;
-    return of(host, pathAndQuery);
+    return of(scheme.equalsIgnoreCase("https") ? "https" : "http", host, pathAndQuery);
   }
 
   /**
@@ -165,7 +171,20 @@ public final class WebhookTarget {
       combined = combined + "?" + rawQuery;
     }
     checkPathAndQuery(combined);
-    return new WebhookTarget(host, combined);
+    return new WebhookTarget(scheme, host, combined);
+  }
+
+  /**
+   * The scheme of the URL, {@code https} or {@code http}: not signed by Vipps, so not compared by {@link
+   * #equals}, but shown in {@link #url()} so that a log line names the whole URL verified against.
+   */
+  public String scheme() {
+    return scheme;
+  }
+
+  /** The whole URL this target stands for, e.g. {@code https://shop.example.com/vipps/webhook?x=1}. */
+  public String url() {
+    return scheme + "://" + host + pathAndQuery;
   }
 
   /** The authority Vipps signs: the host name in lower case, plus {@code :port} when not the default. */

@@ -1,6 +1,7 @@
 package io.github.vippscallback.servlet;
 
 import io.github.vippscallback.webhook.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookVerification;
 
 /**
  * Counts what happens to guarded requests, e.g. as metrics, without this module depending on a
@@ -28,4 +29,12 @@ public interface CallbackObserver {
    * nothing: a refusal is also reported to {@link #onOutcome}.
    */
   default void onSignatureChecked(WebhookSignatureResult result) { }
+
+  /**
+   * Called once per webhook whose signature is valid, after {@link #onOutcome} counted it as {@link
+   * CallbackOutcome#ALLOWED}, with which secret matched ({@link WebhookVerification#secretTag()}, {@link
+   * WebhookVerification#describeSecret()}): while a secret is rotated this shows when the old one stops
+   * being used. Does nothing by default.
+   */
+  default void onSignatureValid(WebhookVerification verification) { }
 }

@@ -1,8 +1,10 @@
 package io.github.vippscallback.servlet;
 
 import io.github.vippscallback.settings.SettingText;
+import io.github.vippscallback.webhook.WebhookSecret;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookVerification;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -23,9 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A filter that lets a webhook request through only when Vipps signed it with the webhook's secret
- * ({@link WebhookSignatureVerifier}); 401 with an {@code application/problem+json} body otherwise.
- * Map it to the webhook endpoints only, behind (or in addition to) {@link VippsCallbackFilter}.
+ * A filter that lets a webhook request through only when Vipps signed it with one of the webhook's
+ * secrets ({@link WebhookSignatureVerifier}); 401 with an {@code application/problem+json} body
+ * otherwise. Map it to the webhook endpoints only, behind (or in addition to) {@link
+ * VippsCallbackFilter}. While a secret is rotated (a second webhook registration on the same URL, then
+ * the old one deleted) give it both secrets: {@code webhook-secret} takes a comma-separated list, each
+ * optionally labelled ({@code old:<secret>,new:<secret>}); which one matched is logged at DEBUG and told
+ * to the observer, never the secret.
  *
  * <p>Requests without well-formed, fresh signature headers are refused before their body is read.
  * Otherwise it reads the body once, up to {@linkplain Builder#maxBodySize a limit} (413 with a
@@ -39,11 +45,15 @@ import org.slf4j.LoggerFactory;
  * own path (with context path) and query are appended to its path. Without one, the host is the
  * request's server name and port ({@code Host}).
  *
- * <p>Each refusal is logged at WARN with the reason, method, path and peer address, at most 5 lines a
- * second (the next line counts those suppressed); the secret and the signature are never logged. Each
+ * <p>Each refusal is logged at WARN ({@link io.github.vippscallback.webhook.WebhookRefusalText}) with the
+ * check that failed (for a signature that matched no secret, how many were tried), the URL reconstructed
+ * and verified against, the peer address, method, path, {@code Host} and {@code x-ms-date}, and a hint
+ * when a proxy is the likely cause; at most 5 lines a second (the next line counts those suppressed);
+ * the secrets and the signature are never logged. Each
  * check is reported to the same {@link CallbackObserver} the address check tells: a refusal as {@link
- * CallbackOutcome#SIGNATURE_INVALID} or {@link CallbackOutcome#BODY_TOO_LARGE}, and each checked signature's
- * result to {@link CallbackObserver#onSignatureChecked}.
+ * CallbackOutcome#SIGNATURE_INVALID} or {@link CallbackOutcome#BODY_TOO_LARGE}, each checked signature's
+ * result to {@link CallbackObserver#onSignatureChecked}, and which secret matched to {@link
+ * CallbackObserver#onSignatureValid}.
  *
  * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} ({@link Builder#mode}, init-parameter
  * {@value #PARAM_MODE}) every check runs, is logged ("would have been refused") and observed as when
@@ -58,7 +68,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class VippsWebhookSignatureFilter implements Filter {
 
-  /** Init-parameter: the secret Vipps returned when the webhook was registered. Required. */
+  /**
+   * Init-parameter: the secret Vipps returned when the webhook was registered, or several separated by
+   * commas (one per registration calling this URL), each optionally preceded by a label and a colon,
+   * e.g. {@code old:<secret>,new:<secret>}. Required.
+   */
   public static final String PARAM_WEBHOOK_SECRET = "webhook-secret";
   /**
    * Init-parameter: the public base URL Vipps calls, e.g. {@code https://shop.example.com}, when a
@@ -181,9 +195,12 @@ public final class VippsWebhookSignatureFilter implements Filter {
       return;
     }
     // Refuse what cannot be signed before reading a byte of the body.
-    WebhookSignatureResult result = current.checkHeaders(http, view);
+    WebhookSignatureResult headers = current.checkHeaders(http, view);
     ServletRequest next = request;
-    if (result.isValid()) {
+    WebhookVerification verification;
+    if (!headers.isValid()) {
+      verification = current.refusal(headers);
+    } else {
       byte[] body = http.getInputStream().readNBytes(current.maxBodySize() + 1);
       if (body.length > current.maxBodySize()) {
         current.bodyTooLarge(http, view);
@@ -195,11 +212,11 @@ public final class VippsWebhookSignatureFilter implements Filter {
         }
         return;
       }
-      result = current.verify(http, view, body);
+      verification = current.verify(http, view, body);
       next = new BufferedBodyRequest(http, body);
     }
-    current.conclude(http, view, result);
-    if (!current.letsThrough(result)) {
+    current.conclude(http, view, verification);
+    if (!current.letsThrough(verification)) {
       PROBLEMS.write(CallbackOutcome.SIGNATURE_INVALID, http.getRequestURI(), httpResponse);
       return;
     }
@@ -232,7 +249,15 @@ public final class VippsWebhookSignatureFilter implements Filter {
                 + (secret == null ? "missing" : "blank")
                 + "; set it to the secret Vipps returned when the webhook was registered");
       }
-      WebhookSignatureVerifier.Builder verifier = WebhookSignatureVerifier.builder(secret);
+      WebhookSignatureVerifier.Builder verifier;
+      try {
+        verifier = WebhookSignatureVerifier.builder(WebhookSecret.parseList(secret))
+            .name("the secrets of filter " + config.getFilterName());
+      } catch (IllegalArgumentException e) {
+        // The message names the entry by position, never by its text.
+        throw new ServletException("Init-parameter '" + PARAM_WEBHOOK_SECRET + "' must be one or more secrets"
+            + " separated by commas, each optionally labelled (old:<secret>,new:<secret>): " + e.getMessage(), e);
+      }
       String window = config.getInitParameter(PARAM_DATE_WINDOW);
       if (window != null) {
         try {
@@ -322,6 +347,18 @@ public final class VippsWebhookSignatureFilter implements Filter {
      */
     public Builder mode(EnforcementMode mode) {
       check.mode(mode);
+      return this;
+    }
+
+    /** As {@link WebhookSignatureCheck.Builder#behindTrustedProxy}. */
+    public Builder behindTrustedProxy(boolean behindTrustedProxy) {
+      check.behindTrustedProxy(behindTrustedProxy);
+      return this;
+    }
+
+    /** As {@link WebhookSignatureCheck.Builder#publicUrlSetting}. */
+    public Builder publicUrlSetting(String name) {
+      check.publicUrlSetting(name);
       return this;
     }
 

@@ -1,8 +1,10 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.webhook.WebhookRefusalText;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.webhook.WebhookTarget;
+import io.github.vippscallback.webhook.WebhookVerification;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps of the Vipps webhook signature check, whatever the web stack runs them: {@link
  * VippsWebhookSignatureFilter} on servlets, the Spring Boot starter's WebFlux filter on Reactor Netty. The
- * stack reads the body; this decides, logs each refusal at WARN (at most {@value #WARNINGS_PER_SECOND}
- * lines a second, the next line counting those suppressed; never the secret or the signature), tells the
- * {@link CallbackObserver} and builds the 401 or 413 answer. Build one with {@link
+ * stack reads the body; this decides (with any one of the verifier's secrets), logs which secret matched
+ * at DEBUG and each refusal at WARN ({@link WebhookRefusalText}: the failed check, the URL verified
+ * against, a proxy hint; at most {@value #WARNINGS_PER_SECOND} lines a second, the next line counting
+ * those suppressed; never a secret or the signature), tells the {@link CallbackObserver} and
+ * builds the 401 or 413 answer. Build one with {@link
  * #builder(WebhookSignatureVerifier)}. Immutable settings, thread-safe.
  *
  * <p>The order a stack follows: {@link #announcesTooLarge} (then {@link #bodyTooLarge}), else {@link
@@ -42,6 +46,7 @@ public final class WebhookSignatureCheck {
   private final int maxBodySize;
   private final CallbackObserver observer;
   private final EnforcementMode mode;
+  private final WebhookRefusalText refusalText;
   private final LogRateLimiter warnings =
       new LogRateLimiter(WARNINGS_PER_SECOND, Duration.ofSeconds(1), System::nanoTime);
   private final LogRateLimiter observerFailures = new LogRateLimiter(1, Duration.ofMinutes(1), System::nanoTime);
@@ -51,12 +56,15 @@ public final class WebhookSignatureCheck {
       @Nullable WebhookTarget publicUrl,
       int maxBodySize,
       CallbackObserver observer,
-      EnforcementMode mode) {
+      EnforcementMode mode,
+      String publicUrlSetting,
+      boolean behindTrustedProxy) {
     this.verifier = verifier;
     this.publicUrl = publicUrl;
     this.maxBodySize = maxBodySize;
     this.observer = observer;
     this.mode = mode;
+    this.refusalText = WebhookRefusalText.of(mode.enforces(), publicUrl, publicUrlSetting, behindTrustedProxy);
   }
 
   /** Starts configuring a check with {@code verifier}. */
@@ -86,7 +94,10 @@ public final class WebhookSignatureCheck {
     } catch (RuntimeException e) {
       observerFailed("a body over the limit", e);
     }
-    warn(request, view, "body larger than " + maxBodySize + " bytes");
+    if (log.isWarnEnabled() && warnings.tryAcquire()) {
+      log.warn(refusalText.line("body larger than " + maxBodySize + " bytes", facts(request, view),
+          warnings.takeSuppressed()));
+    }
   }
 
   /** The checks that need no body: missing, malformed or stale signature headers fail here. */
@@ -97,39 +108,72 @@ public final class WebhookSignatureCheck {
         view.header(request, WebhookSignatureVerifier.AUTHORIZATION_HEADER));
   }
 
-  /** The whole check against the body read (at most {@link #maxBodySize()} bytes). */
-  public <R> WebhookSignatureResult verify(R request, CallbackRequestView<R> view, byte[] body) {
-    WebhookTarget target;
-    try {
-      target = targetOf(request, view);
-    } catch (IllegalArgumentException e) {
-      return WebhookSignatureResult.MALFORMED_URL;
+  /**
+   * The whole check against the body read (at most {@link #maxBodySize()} bytes): valid with which of the
+   * verifier's secrets, or why not.
+   */
+  public <R> WebhookVerification verify(R request, CallbackRequestView<R> view, byte[] body) {
+    WebhookTarget target = targetOrNull(request, view);
+    if (target == null) {
+      return verifier.failure(WebhookSignatureResult.MALFORMED_URL);
     }
-    return verifier.verify(view.method(request), target,
+    return verifier.check(view.method(request), target,
         view.header(request, WebhookSignatureVerifier.DATE_HEADER),
         view.header(request, WebhookSignatureVerifier.CONTENT_SHA256_HEADER),
         view.header(request, WebhookSignatureVerifier.AUTHORIZATION_HEADER),
         body);
   }
 
-  /** Tells the observer the result and logs it when invalid. */
-  public <R> void conclude(R request, CallbackRequestView<R> view, WebhookSignatureResult result) {
+  /** The outcome of a request refused by {@link #checkHeaders} with {@code headers} (not valid). */
+  public WebhookVerification refusal(WebhookSignatureResult headers) {
+    return verifier.failure(headers);
+  }
+
+  /** As {@link #conclude(Object, CallbackRequestView, WebhookVerification)} for a refusal by {@link #checkHeaders}. */
+  public <R> void conclude(R request, CallbackRequestView<R> view, WebhookSignatureResult headers) {
+    conclude(request, view, verifier.failure(headers));
+  }
+
+  /**
+   * Tells the observer the outcome; logs which secret matched at DEBUG, or the refusal at WARN
+   * (rate-limited).
+   */
+  public <R> void conclude(R request, CallbackRequestView<R> view, WebhookVerification verification) {
     try {
-      observer.onSignatureChecked(result);
-      if (!result.isValid()) {
+      observer.onSignatureChecked(verification.result());
+      if (verification.isValid()) {
+        observer.onSignatureValid(verification);
+      } else {
         observer.onOutcome(CallbackOutcome.SIGNATURE_INVALID);
       }
     } catch (RuntimeException e) {
-      observerFailed(result.name(), e);
+      observerFailed(verification.result().name(), e);
     }
-    if (!result.isValid()) {
-      warn(request, view, result.description());
+    if (verification.isValid()) {
+      if (log.isDebugEnabled()) {
+        WebhookTarget target = targetOrNull(request, view);
+        log.debug("Vipps webhook signature valid with {}: method=\"{}\" verified-url=\"{}\"",
+            verification.describeSecret(), HostileText.sanitize(view.method(request)),
+            target == null ? "-" : HostileText.sanitize(target.url()));
+      }
+    } else if (log.isWarnEnabled() && warnings.tryAcquire()) {
+      // A request refused on its headers alone was verified against no URL: none is shown.
+      WebhookSignatureResult result = verification.result();
+      boolean urlVerified = result == WebhookSignatureResult.BAD_SIGNATURE
+          || result == WebhookSignatureResult.CONTENT_HASH_MISMATCH;
+      log.warn(refusalText.line(verification, urlVerified ? targetOrNull(request, view) : null,
+          facts(request, view), warnings.takeSuppressed()));
     }
   }
 
   /** Whether a request with this result goes on: when valid, and in report-only mode always. */
   public boolean letsThrough(WebhookSignatureResult result) {
     return result.isValid() || !mode.enforces();
+  }
+
+  /** Whether a request with this outcome goes on: when valid, and in report-only mode always. */
+  public boolean letsThrough(WebhookVerification verification) {
+    return letsThrough(verification.result());
   }
 
   /**
@@ -151,28 +195,30 @@ public final class WebhookSignatureCheck {
         view.scheme(request), view.host(request), view.port(request), view.path(request), view.rawQuery(request));
   }
 
+  /** The URL Vipps signed for this request, or {@code null} when its host, path or query cannot be one. */
+  private <R> @Nullable WebhookTarget targetOrNull(R request, CallbackRequestView<R> view) {
+    try {
+      return targetOf(request, view);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** What the refusal line says of the request; every value is escaped by {@link WebhookRefusalText}. */
+  private static <R> WebhookRefusalText.Request facts(R request, CallbackRequestView<R> view) {
+    boolean forwarded = view.header(request, "Forwarded") != null
+        || view.header(request, "X-Forwarded-For") != null
+        || view.header(request, "X-Forwarded-Host") != null;
+    return new WebhookRefusalText.Request(view.peerAddress(request), view.method(request), view.path(request),
+        view.header(request, WebhookSignatureVerifier.DATE_HEADER), view.header(request, "Host"), forwarded);
+  }
+
   /** An observer that throws must not change the answer, nor flood the log. */
   private void observerFailed(String what, RuntimeException e) {
     if (observerFailures.tryAcquire()) {
       log.error("CallbackObserver {} threw on {}; the request was answered regardless"
           + " (logged at most once a minute)", observer.getClass().getName(), what, e);
     }
-  }
-
-  private <R> void warn(R request, CallbackRequestView<R> view, String reason) {
-    if (!log.isWarnEnabled() || !warnings.tryAcquire()) {
-      return;
-    }
-    long suppressed = warnings.takeSuppressed();
-    log.warn(
-        "Vipps webhook {}: peer=\"{}\" method=\"{}\" path=\"{}\" x-ms-date=\"{}\" reason=\"{}\"{}",
-        mode.enforces() ? "refused" : "would have been refused but was let through (report-only)",
-        HostileText.sanitize(view.peerAddress(request)),
-        HostileText.sanitize(view.method(request)),
-        HostileText.sanitize(view.path(request)),
-        HostileText.sanitize(view.header(request, WebhookSignatureVerifier.DATE_HEADER)),
-        reason,
-        suppressed == 0 ? "" : " (" + suppressed + " similar lines suppressed)");
   }
 
   @Override
@@ -188,6 +234,8 @@ public final class WebhookSignatureCheck {
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private CallbackObserver observer = CallbackObserver.NONE;
     private EnforcementMode mode = EnforcementMode.ENFORCE;
+    private String publicUrlSetting = "init-parameter " + VippsWebhookSignatureFilter.PARAM_PUBLIC_URL;
+    private boolean behindTrustedProxy;
 
     private Builder(WebhookSignatureVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -235,9 +283,30 @@ public final class WebhookSignatureCheck {
       return this;
     }
 
+    /**
+     * Tells the check that the application trusts a proxy in front of it, so that, when no {@linkplain
+     * #publicUrl public URL} is set, a refused signature's log line says the proxy may have changed the
+     * host or path Vipps signed. Requests that carry forwarded headers get that hint regardless. Default
+     * {@code false}.
+     */
+    public Builder behindTrustedProxy(boolean behindTrustedProxy) {
+      this.behindTrustedProxy = behindTrustedProxy;
+      return this;
+    }
+
+    /**
+     * The public URL setting as the user writes it, named in the hints of refusal log lines; default
+     * {@code init-parameter public-url}. The Spring Boot starter names its property.
+     */
+    public Builder publicUrlSetting(String name) {
+      this.publicUrlSetting = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
     /** Builds the check. */
     public WebhookSignatureCheck build() {
-      return new WebhookSignatureCheck(verifier, publicUrl, maxBodySize, observer, mode);
+      return new WebhookSignatureCheck(
+          verifier, publicUrl, maxBodySize, observer, mode, publicUrlSetting, behindTrustedProxy);
     }
   }
 }

@@ -36,7 +36,7 @@ final class GuardedTomcat implements AutoCloseable {
   /** "METHOD path" of every request that reached the unguarded default servlet. */
   final List<String> unguarded = new CopyOnWriteArrayList<>();
 
-  private GuardedTomcat(Path baseDir, List<FilterDef> filterDefs) {
+  private GuardedTomcat(Path baseDir, List<FilterDef> filterDefs, List<String> urlPatterns) {
     tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
     connector = new Connector();
@@ -54,7 +54,7 @@ final class GuardedTomcat implements AutoCloseable {
       context.addFilterDef(filterDef);
       FilterMap filterMap = new FilterMap();
       filterMap.setFilterName(name);
-      filterMap.addURLPattern("/vipps/*");
+      filterMap.addURLPattern(urlPatterns.isEmpty() ? "/vipps/*" : urlPatterns.get(i));
       context.addFilterMap(filterMap); // mapped in order: the first runs first
     }
   }
@@ -66,7 +66,13 @@ final class GuardedTomcat implements AutoCloseable {
 
   /** Starts Tomcat with these filters in front of {@code /vipps/*}, the first running first. */
   static GuardedTomcat start(Path baseDir, List<FilterDef> filterDefs) throws LifecycleException {
-    GuardedTomcat server = new GuardedTomcat(baseDir, filterDefs);
+    return start(baseDir, filterDefs, List.of());
+  }
+
+  /** Starts Tomcat with these filters, each mapped to its URL pattern (under {@code /vipps/}), in order. */
+  static GuardedTomcat start(Path baseDir, List<FilterDef> filterDefs, List<String> urlPatterns)
+      throws LifecycleException {
+    GuardedTomcat server = new GuardedTomcat(baseDir, filterDefs, urlPatterns);
     server.tomcat.start();
     return server;
   }

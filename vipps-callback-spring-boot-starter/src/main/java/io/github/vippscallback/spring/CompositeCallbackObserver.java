@@ -1,10 +1,12 @@
 package io.github.vippscallback.spring;
 
 import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.webhook.WebhookVerification;
 import io.github.vippscallback.servlet.CallbackOutcome;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Tells every {@link CallbackObserver} bean of the context, in order; one failing does not stop the rest. */
 final class CompositeCallbackObserver implements CallbackObserver {
@@ -32,21 +34,30 @@ final class CompositeCallbackObserver implements CallbackObserver {
     tellEach(observer -> observer.onSignatureChecked(result));
   }
 
+  @Override
+  public void onSignatureValid(WebhookVerification verification) {
+    tellEach(observer -> observer.onSignatureValid(verification));
+  }
+
   private void tellEach(Consumer<CallbackObserver> event) {
     RuntimeException failure = null;
     for (CallbackObserver observer : observers) {
       try {
         event.accept(observer);
       } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
+        failure = add(failure, e);
       }
     }
     if (failure != null) {
       throw failure; // the check logs it, rate-limited, and answers regardless
     }
+  }
+
+  private static RuntimeException add(@Nullable RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
   }
 }

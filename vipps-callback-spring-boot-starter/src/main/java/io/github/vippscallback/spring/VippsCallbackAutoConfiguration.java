@@ -105,6 +105,7 @@ public final class VippsCallbackAutoConfiguration {
         properties.getWebhook(),
         CompositeCallbackObserver.of(observers.orderedStream().toList()),
         WebhookSignatures.mode(properties),
+        !properties.getTrustedProxies().isEmpty(),
         new TypedValues(environment));
   }
 

@@ -166,14 +166,17 @@ public class VippsCallbackProperties {
   public static class Webhook {
 
     /**
-     * The secret Vipps returned when the webhook was registered. @VippsCallback endpoints then require a
-     * valid signature, unless marked signature = NONE.
+     * The secret Vipps returned when the webhook was registered, or several separated by commas (one per
+     * registration calling the URL, as while a secret is rotated), each optionally labelled for logs and
+     * metrics, e.g. old:<secret>,new:<secret>. @VippsCallback endpoints then require a signature valid
+     * with one of them, unless marked signature = NONE.
      */
     private @Nullable String secret;
 
     /**
      * Secrets by path pattern, for several webhook registrations: the first pattern (in order) that
-     * matches an endpoint's path pattern gives its secret, before vipps.callback.webhook.secret. Patterns
+     * matches an endpoint's path pattern gives its secrets, before vipps.callback.webhook.secret. Each
+     * value takes one or more secrets separated by commas, optionally labelled (label:secret). Patterns
      * are written like @RequestMapping paths, relative to spring.mvc.servlet.path; in a properties file
      * put them in brackets, e.g. vipps.callback.webhook.secrets[/vipps/webhooks/payments/**]=...
      */

@@ -88,7 +88,8 @@ public final class VippsCallbackReactiveAutoConfiguration {
         () -> "",
         properties.getWebhook(),
         CompositeCallbackObserver.of(observers.orderedStream().toList()),
-        WebhookSignatures.mode(properties));
+        WebhookSignatures.mode(properties),
+        !properties.getTrustedProxies().isEmpty());
   }
 
   @Bean

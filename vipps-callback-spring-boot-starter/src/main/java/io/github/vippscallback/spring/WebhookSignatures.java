@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring;
 
+import io.github.vippscallback.webhook.WebhookSecret;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.EnforcementMode;
@@ -29,7 +30,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <p>Which endpoints take a signature, and with which secret, is decided once the endpoints are
  * discovered (when every singleton exists): an endpoint marked {@link VippsCallback.Signature#NONE}
  * never; otherwise the first {@code vipps.callback.webhook.secrets} entry whose path pattern matches the
- * endpoint's pattern gives the secret, else {@code vipps.callback.webhook.secret}; an endpoint with none
+ * endpoint's pattern gives the secrets, else {@code vipps.callback.webhook.secret}. Each takes one or
+ * more secrets separated by commas, optionally labelled ({@code old:<secret>,new:<secret>}): a request
+ * signed with any one of them passes, and which one is told to the {@link
+ * io.github.vippscallback.servlet.CallbackObserver}s (the metrics tag it). An endpoint with none
  * takes no signature when {@link VippsCallback.Signature#AUTO}, and stops the start-up when {@link
  * VippsCallback.Signature#REQUIRED}. So does a {@code secrets} entry that applies to no endpoint (a typo
  * would otherwise leave a webhook unsigned). Secrets are never logged nor put in a message.
@@ -43,7 +47,8 @@ final class WebhookSignatures implements SmartInitializingSingleton {
   static final String MAX_BODY_SIZE = VippsCallbackProperties.PREFIX + ".webhook.max-body-size";
   static final String DATE_WINDOW = VippsCallbackProperties.PREFIX + ".webhook.date-window";
 
-  static final String SECRET_VALID = "the secret Vipps returned when the webhook was registered, in " + SECRET
+  static final String SECRET_VALID = "the secret Vipps returned when the webhook was registered, or several"
+      + " separated by commas, each optionally labelled (old:<secret>,new:<secret>), in " + SECRET
       + ", or in " + SECRETS + "[<path pattern of the endpoint>]";
 
   private static final Logger LOG = LoggerFactory.getLogger(VippsCallbackAutoConfiguration.class);
@@ -51,13 +56,14 @@ final class WebhookSignatures implements SmartInitializingSingleton {
 
   private final Supplier<List<CallbackEndpoint>> endpoints;
   private final Supplier<String> servletPathPrefix;
-  private final @Nullable String secret;
-  private final Map<String, String> secrets;
+  private final @Nullable List<WebhookSecret> secret;
+  private final Map<String, List<WebhookSecret>> secrets;
   private final @Nullable String publicUrl;
   private final int maxBodySize;
   private final Duration dateWindow;
   private final CallbackObserver observer;
   private final EnforcementMode mode;
+  private final boolean behindTrustedProxy;
   private volatile @Nullable List<Group> groups;
 
   /**
@@ -69,8 +75,9 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       Supplier<String> servletPathPrefix,
       VippsCallbackProperties.Webhook webhook,
       CallbackObserver observer,
-      EnforcementMode mode) {
-    this(endpoints, servletPathPrefix, webhook, observer, mode, TypedValues.BOUND);
+      EnforcementMode mode,
+      boolean behindTrustedProxy) {
+    this(endpoints, servletPathPrefix, webhook, observer, mode, behindTrustedProxy, TypedValues.BOUND);
   }
 
   /** As above; a bad size or window is shown as {@code typed}. */
@@ -80,16 +87,21 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       VippsCallbackProperties.Webhook webhook,
       CallbackObserver observer,
       EnforcementMode mode,
+      boolean behindTrustedProxy,
       TypedValues typed) {
     this.endpoints = endpoints;
     this.servletPathPrefix = servletPathPrefix;
     this.observer = observer;
     this.mode = mode;
+    this.behindTrustedProxy = behindTrustedProxy;
     this.secret = checkSecret(SECRET, webhook.getSecret());
-    Map<String, String> checked = new LinkedHashMap<>();
+    Map<String, List<WebhookSecret>> checked = new LinkedHashMap<>();
     webhook.getSecrets().forEach((pattern, value) -> {
       checkPattern(pattern);
-      checked.put(pattern, checkSecret(SECRETS + "[" + pattern + "]", value));
+      List<WebhookSecret> parsed = checkSecret(SECRETS + "[" + pattern + "]", value);
+      if (parsed != null) {
+        checked.put(pattern, parsed);
+      }
     });
     this.secrets = checked;
     this.dateWindow = checkDateWindow(webhook.getDateWindow(), typed);
@@ -115,7 +127,7 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       StringBuilder line = new StringBuilder();
       for (Group group : resolved) {
         line.append(line.length() == 0 ? "" : "; ").append(group.endpoints)
-            .append(" with the secret of ").append(group.secretProperty);
+            .append(" with ").append(describe(group.secrets)).append(" of ").append(group.secretProperty);
       }
       LOG.info("Vipps webhooks: a valid signature is required, after the address check, on {}{}", line,
           publicUrl == null ? "" : "; signed URL under " + publicUrl);
@@ -153,13 +165,14 @@ final class WebhookSignatures implements SmartInitializingSingleton {
     }
     List<CallbackEndpoint> all = endpoints.get();
     Map<String, List<CallbackEndpoint>> bySecret = new LinkedHashMap<>();
-    Map<String, String> secretOf = new LinkedHashMap<>();
+    Map<String, List<WebhookSecret>> secretOf = new LinkedHashMap<>();
     for (CallbackEndpoint endpoint : all) {
       if (endpoint.signature() == VippsCallback.Signature.NONE) {
         continue;
       }
       String property = secretPropertyOf(endpoint, patterns);
-      String key = property == null ? null : property.equals(SECRET) ? secret : secrets.get(patternOf(property));
+      List<WebhookSecret> key =
+          property == null ? null : property.equals(SECRET) ? secret : secrets.get(patternOf(property));
       if (property == null || key == null) {
         if (endpoint.signature() == VippsCallback.Signature.REQUIRED) {
           throw new VippsCallbackConfigurationException(SECRET, null, "the endpoint " + endpoint
@@ -180,8 +193,10 @@ final class WebhookSignatures implements SmartInitializingSingleton {
       }
     }
     List<Group> resolved = new ArrayList<>();
-    bySecret.forEach((property, grouped) ->
-        resolved.add(new Group(property, List.copyOf(grouped), check(secretOf.get(property)))));
+    bySecret.forEach((property, grouped) -> {
+      List<WebhookSecret> keys = secretOf.get(property);
+      resolved.add(new Group(property, List.copyOf(grouped), keys == null ? List.of() : keys, check(property, keys)));
+    });
     return List.copyOf(resolved);
   }
 
@@ -201,28 +216,57 @@ final class WebhookSignatures implements SmartInitializingSingleton {
     return property.substring(SECRETS.length() + 1, property.length() - 1);
   }
 
-  private WebhookSignatureCheck check(@Nullable String key) {
-    if (key == null) {
+  private WebhookSignatureCheck check(String property, @Nullable List<WebhookSecret> keys) {
+    if (keys == null) {
       throw new IllegalStateException("a group without a secret"); // cannot happen: resolve() skips them
     }
     WebhookSignatureCheck.Builder builder = WebhookSignatureCheck
-        .builder(WebhookSignatureVerifier.builder(key).dateWindow(dateWindow).build())
+        .builder(WebhookSignatureVerifier.builder(keys).name(property).dateWindow(dateWindow).build())
         .maxBodySize(maxBodySize)
         .observer(observer)
-        .mode(mode);
+        .mode(mode)
+        .publicUrlSetting(PUBLIC_URL)
+        .behindTrustedProxy(behindTrustedProxy);
     if (publicUrl != null) {
       builder.publicUrl(publicUrl);
     }
     return builder.build();
   }
 
-  /** A blank secret stops the start-up; its value is never shown. */
-  private static @Nullable String checkSecret(String property, @Nullable String value) {
-    if (value != null && value.isBlank()) {
+  /** "2 secrets (old, #2)": how many, and their labels or positions; never a secret. */
+  static String describe(List<WebhookSecret> secrets) {
+    if (secrets.size() == 1) {
+      String label = secrets.get(0).label();
+      return label == null ? "the secret" : "the secret '" + label + "'";
+    }
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < secrets.size(); i++) {
+      String label = secrets.get(i).label();
+      names.append(i == 0 ? "" : ", ").append(label == null ? "#" + (i + 1) : label);
+    }
+    return "any of " + secrets.size() + " secrets (" + names + ")";
+  }
+
+  /**
+   * One or more secrets, comma-separated and optionally labelled; a blank one, an empty entry, a bad
+   * label or a repeated secret stops the start-up. A secret's value is never shown.
+   */
+  private static @Nullable List<WebhookSecret> checkSecret(String property, @Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank()) {
       throw new VippsCallbackConfigurationException(property, "", "a webhook secret must not be blank",
           SECRET_VALID, null);
     }
-    return value;
+    try {
+      List<WebhookSecret> parsed = WebhookSecret.parseList(value);
+      WebhookSignatureVerifier.builder(parsed); // at most MAX_SECRETS, each once
+      return parsed;
+    } catch (IllegalArgumentException e) {
+      throw new VippsCallbackConfigurationException(property, "(hidden)", String.valueOf(e.getMessage()),
+          SECRET_VALID, null);
+    }
   }
 
   private static void checkPattern(String pattern) {
@@ -272,9 +316,14 @@ final class WebhookSignatures implements SmartInitializingSingleton {
   }
 
   /**
-   * Endpoints that take the same secret, and their signature check (for either web stack).
+   * Endpoints that take the same secrets, and their signature check (for either web stack).
    *
-   * @param secretProperty where the secret came from, e.g. {@code vipps.callback.webhook.secret}
+   * @param secretProperty where the secrets came from, e.g. {@code vipps.callback.webhook.secret}
+   * @param secrets the secrets, in order (their {@code toString} shows labels only)
    */
-  record Group(String secretProperty, List<CallbackEndpoint> endpoints, WebhookSignatureCheck check) {}
+  record Group(
+      String secretProperty,
+      List<CallbackEndpoint> endpoints,
+      List<WebhookSecret> secrets,
+      WebhookSignatureCheck check) {}
 }

@@ -96,6 +96,22 @@ class WebhookConfigurationFailureTests {
     assertThat(cause.getMessage()).doesNotContain(SECRET);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "vipps.callback.webhook.secret=" + SECRET + ",," + SECRET + "x",
+      "vipps.callback.webhook.secret=" + SECRET + "," + SECRET,
+      "vipps.callback.webhook.secret=bad label:" + SECRET,
+      "vipps.callback.webhook.secrets[/vipps/webhooks/refunds]=old:" + SECRET + ",old:" + SECRET + "x"})
+  void aMalformedSecretListStopsTheStartUpNamingThePropertyButNoSecret(String setting) {
+    Throwable failure = start("vipps.callback.webhook.secret=" + SECRET + "y", setting);
+
+    VippsCallbackConfigurationException cause = configurationFailure(failure);
+    assertThat(cause.property()).isEqualTo(setting.substring(0, setting.indexOf('=')));
+    assertThat(cause.value()).isEqualTo("(hidden)");
+    assertThat(cause.validValues()).contains("separated by commas", "old:<secret>,new:<secret>");
+    assertThat(cause.getMessage()).doesNotContain(SECRET);
+  }
+
   @Test
   void aBlankSecretStopsTheStartUp() {
     VippsCallbackConfigurationException cause = configurationFailure(start("vipps.callback.webhook.secret=   "));

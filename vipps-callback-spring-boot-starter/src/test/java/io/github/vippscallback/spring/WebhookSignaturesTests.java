@@ -29,7 +29,7 @@ class WebhookSignaturesTests {
     webhook.setSecret(secret);
     webhook.setSecrets(secrets);
     return new WebhookSignatures(() -> ENDPOINTS, () -> "/api", webhook, CallbackObserver.NONE,
-        EnforcementMode.ENFORCE);
+        EnforcementMode.ENFORCE, false);
   }
 
   private static Map<String, List<CallbackEndpoint>> groups(WebhookSignatures signatures) {

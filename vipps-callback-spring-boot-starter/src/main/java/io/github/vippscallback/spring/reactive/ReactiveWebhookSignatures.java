@@ -1,6 +1,7 @@
 package io.github.vippscallback.spring.reactive;
 
 import io.github.vippscallback.webhook.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookVerification;
 import io.github.vippscallback.servlet.WebhookSignatureCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class ReactiveWebhookSignatures implements WebFilter {
   private static Mono<Void> verified(
       WebhookSignatureCheck check, ServerWebExchange exchange, WebFilterChain chain, byte[] body) {
     ServerHttpRequest request = exchange.getRequest();
-    WebhookSignatureResult result = check.verify(request, VIEW, body);
+    WebhookVerification result = check.verify(request, VIEW, body);
     check.conclude(request, VIEW, result);
     if (!check.letsThrough(result)) {
       return invalid(check, exchange);
