@@ -145,6 +145,6 @@ public final class SettingText {
     if (trimmed.equalsIgnoreCase("false")) {
       return false;
     }
-    throw new IllegalArgumentException("'" + text + "' is not " + BOOLEAN);
+    throw new IllegalArgumentException("'" + text + "' is not a boolean; valid: " + BOOLEAN);
   }
 }

@@ -143,7 +143,7 @@ class VippsCallbackFilterInitParametersTest {
     assertThatThrownBy(() -> filter.init(MapFilterConfig.of(parameters)))
         .isInstanceOf(ServletException.class)
         .hasMessage("VippsCallbackFilter 'vippsCallback': init-parameter 'accept-special-purpose-addresses' has the"
-            + " bad value 'yes': not a boolean; valid: true or false");
+            + " bad value 'yes': 'yes' is not a boolean; valid: true or false");
   }
 
   @Test
