@@ -7,6 +7,8 @@ import io.github.vippscallback.address.FuzzInput;
 import io.github.vippscallback.address.IpAddress;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -33,7 +35,8 @@ import org.xbill.DNS.Type;
  * Coverage-guided fuzzing of {@link DnsAnswerClassifier}, with the oracle: no address outside the asked
  * name's CNAME chain is ever accepted; every accepted address is owned, in the answer section and class
  * IN, by a name on that chain and is of the asked type (an AAAA answer never yields IPv4); an answer
- * with no addresses is an NXDOMAIN or a NODATA with an SOA; only a QR=1 QUERY response to the asked
+ * with no addresses is an NXDOMAIN or a NODATA with an SOA; the address policy lets no special-purpose
+ * address of an answer through; only a QR=1 QUERY response to the asked
  * question is ever an answer; and classification never throws.
  *
  * <p>An input is either a wire-format message (first byte even: seeds are real responses, which the
@@ -96,11 +99,37 @@ class DnsAnswerFuzzTest {
           && Arrays.equals(record.rdataToWireCanonical(), address.toBytes()));
       assertThat(owned).as("%s is owned by a name on the chain %s", address, chain).isTrue();
     }
+    checkAddressPolicy(family, answered.addresses());
     if (answered.addresses().isEmpty()) {
       assertThat(response.getSection(Section.AUTHORITY)).as("NODATA has an SOA")
           .anyMatch(record -> record.getType() == Type.SOA);
     } else {
       assertThat(answered.ttlSeconds()).isNotNegative();
+    }
+  }
+
+  /**
+   * What the address policy (without the opt-in) lets through of a classified answer: only addresses of
+   * the answer, at most the limit, and none that the JDK itself calls loopback, site-local, link-local,
+   * wildcard or multicast (an oracle independent of the policy's own IANA table).
+   */
+  private static void checkAddressPolicy(RecordFamily family, List<IpAddress> answer) {
+    AnswerAddressPolicy.Screened screened = new AnswerAddressPolicy(false).screen("callback-1.vipps.no", family, answer);
+    assertThat(answer).containsAll(screened.accepted());
+    assertThat(screened.accepted()).hasSizeLessThanOrEqualTo(AnswerAddressPolicy.MAX_ADDRESSES_PER_RECORD_TYPE);
+    if (screened.failure() != null) {
+      assertThat(screened.accepted()).isEmpty();
+    }
+    for (IpAddress address : screened.accepted()) {
+      InetAddress inet;
+      try {
+        inet = InetAddress.getByAddress(address.toBytes());
+      } catch (UnknownHostException impossible) {
+        throw new AssertionError(impossible);
+      }
+      assertThat(inet.isLoopbackAddress() || inet.isSiteLocalAddress() || inet.isLinkLocalAddress()
+              || inet.isAnyLocalAddress() || inet.isMulticastAddress())
+          .as("%s passed the address policy", address).isFalse();
     }
   }
 
