@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring;
 
+import io.github.vippscallback.settings.SettingText;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
@@ -37,25 +38,9 @@ final class TypedValues {
     return bound.toString();
   }
 
-  /** E.g. {@code 10m}, {@code 24h}, {@code 1500ms}, {@code -5s}: the largest unit that divides it. */
+  /** E.g. {@code 10m}, {@code 24h}, {@code 1500ms}, {@code -5s}: as {@link SettingText#show}. */
   static String duration(Duration duration) {
-    long nanos;
-    try {
-      nanos = duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return duration.toDays() + "d";
-    }
-    long[] units = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
-    String[] names = {"d", "h", "m", "s", "ms", "us"};
-    if (nanos == 0) {
-      return "0s";
-    }
-    for (int i = 0; i < units.length; i++) {
-      if (nanos % units[i] == 0) {
-        return nanos / units[i] + names[i];
-      }
-    }
-    return nanos + "ns";
+    return SettingText.show(duration);
   }
 
   /** E.g. {@code 64KB}, {@code 11MB}, {@code 100B}: the largest unit that divides it. */
