@@ -1,7 +1,8 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.spring.CallbackEndpoint;
-import io.github.vippscallback.spring.CallbackEndpointPatterns;
+import io.github.vippscallback.spring.VippsCallback;
+import io.github.vippscallback.spring.autoconfigure.CallbackEndpoint;
+import io.github.vippscallback.spring.autoconfigure.CallbackEndpointPatterns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.reactive;
 
 import io.github.vippscallback.servlet.WebhookSignatureCheck;
-import io.github.vippscallback.spring.CallbackEndpoint;
+import io.github.vippscallback.spring.autoconfigure.CallbackEndpoint;
 import java.util.List;
 
 /**

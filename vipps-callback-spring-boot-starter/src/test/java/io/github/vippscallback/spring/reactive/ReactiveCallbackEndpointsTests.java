@@ -2,7 +2,7 @@ package io.github.vippscallback.spring.reactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.spring.CallbackEndpoint;
+import io.github.vippscallback.spring.autoconfigure.CallbackEndpoint;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring.testapp;
 
+import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import io.github.vippscallback.spring.VippsCallbackRejectionHandler;
 import org.springframework.beans.factory.annotation.Qualifier;

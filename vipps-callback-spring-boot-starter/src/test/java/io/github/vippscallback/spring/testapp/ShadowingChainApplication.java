@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring.testapp;
 
+import io.github.vippscallback.spring.VippsCallback;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;

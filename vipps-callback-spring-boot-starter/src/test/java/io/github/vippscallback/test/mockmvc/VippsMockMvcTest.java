@@ -1,5 +1,6 @@
 package io.github.vippscallback.test.mockmvc;
 
+import io.github.vippscallback.spring.testapp.WebhookController;
 import static io.github.vippscallback.test.mockmvc.VippsMockMvc.fromVipps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

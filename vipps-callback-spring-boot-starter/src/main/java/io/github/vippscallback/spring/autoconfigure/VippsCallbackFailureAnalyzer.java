@@ -1,0 +1,20 @@
+package io.github.vippscallback.spring.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Explains a {@link VippsCallbackConfigurationException}: which property, which value, what is valid. */
+final class VippsCallbackFailureAnalyzer extends AbstractFailureAnalyzer<VippsCallbackConfigurationException> {
+
+  @Override
+  protected FailureAnalysis analyze(Throwable rootFailure, VippsCallbackConfigurationException cause) {
+    String value = cause.value();
+    String description = "The Vipps callback guard cannot start:\n\n"
+        + "    Property: " + cause.property() + "\n"
+        + "    Value:    " + (value == null ? "(not set)" : "'" + value + "'") + "\n"
+        + "    Reason:   " + cause.reason() + "\n";
+    String action = (value == null ? "Set " : "Change ") + cause.property() + ". Valid values: "
+        + cause.validValues() + ".";
+    return new FailureAnalysis(description, action, cause);
+  }
+}

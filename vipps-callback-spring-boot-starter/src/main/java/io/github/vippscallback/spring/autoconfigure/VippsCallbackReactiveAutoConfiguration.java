@@ -1,0 +1,146 @@
+package io.github.vippscallback.spring.autoconfigure;
+
+import io.github.vippscallback.spring.VippsCallback;
+import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.servlet.CallbackGuard;
+import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
+import io.github.vippscallback.spring.reactive.ReactiveWebhookSignatures;
+import io.github.vippscallback.spring.reactive.SignedEndpoints;
+import io.github.vippscallback.spring.reactive.VippsCallbackWebFilter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Auto-configuration of the Vipps callback guard for a Spring WebFlux application: the same allowlist,
+ * client address resolver and request guard as on Spring MVC ({@link VippsCallbackCoreConfiguration}), the
+ * {@link ReactiveCallbackEndpoints} ({@link VippsCallback} handler mappings of WebFlux's {@code
+ * RequestMappingHandlerMapping}s plus {@code vipps.callback.paths}) and the webhook signatures. Every bean
+ * backs off when the application defines its own.
+ *
+ * <p>When Spring Security is not in use, it registers the {@link VippsCallbackWebFilter} {@value
+ * #WEB_FILTER_BEAN}; with Spring Security, {@link VippsCallbackReactiveSecurityAutoConfiguration}
+ * contributes a {@code SecurityWebFilterChain} instead. It is ordered after Boot's reactive security
+ * auto-configurations, so that it sees whether Spring Security is set up.
+ *
+ * <p>{@code vipps.callback.enabled=false} switches it off.
+ */
+@AutoConfiguration(afterName = {
+    VippsCallbackReactiveAutoConfiguration.REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION,
+    VippsCallbackReactiveAutoConfiguration.REACTIVE_MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION,
+    "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass({RequestMappingHandlerMapping.class, CallbackGuard.class})
+@ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(VippsCallbackProperties.class)
+@Import(VippsCallbackCoreConfiguration.class)
+public final class VippsCallbackReactiveAutoConfiguration {
+
+  /** The name of the {@code WebFilter} used when Spring Security is not in use. */
+  public static final String WEB_FILTER_BEAN = "vippsCallbackWebFilter";
+
+  static final String REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION =
+      "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration";
+  static final String REACTIVE_MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION =
+      "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration";
+  static final String SERVER_HTTP_SECURITY =
+      "org.springframework.security.config.web.server.ServerHttpSecurity";
+
+  VippsCallbackReactiveAutoConfiguration() {}
+
+  /**
+   * The {@link VippsCallback} handler mappings of every WebFlux {@code RequestMappingHandlerMapping}
+   * (relative to {@code spring.webflux.base-path}) plus {@code vipps.callback.paths}; discovered once the
+   * context is ready.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  ReactiveCallbackEndpoints vippsCallbackEndpoints(
+      ListableBeanFactory beanFactory, VippsCallbackProperties properties) {
+    return ReactiveCallbackEndpoints.discoveredBy(new ReactiveHandlerMappingDiscovery(
+        beanFactory, HandlerMappingDiscovery.checkPaths(properties.getPaths())));
+  }
+
+  /**
+   * Which guarded endpoints take a webhook signature with which secret, decided and reported once every
+   * singleton exists, exactly as on Spring MVC.
+   *
+   * @throws VippsCallbackConfigurationException when a webhook property is bad
+   */
+  @Bean
+  WebhookSignatures vippsWebhookSignatures(
+      ReactiveCallbackEndpoints endpoints,
+      VippsCallbackProperties properties,
+      ObjectProvider<CallbackObserver> observers) {
+    return new WebhookSignatures(
+        endpoints::endpoints,
+        () -> "",
+        properties.getWebhook(),
+        CompositeCallbackObserver.of(observers.orderedStream().toList()),
+        WebhookSignatures.mode(properties),
+        !properties.getTrustedProxies().isEmpty());
+  }
+
+  @Bean
+  static StartupReport vippsCallbackStartupReport(
+      ObjectProvider<ReactiveCallbackEndpoints> endpoints,
+      ObjectProvider<io.github.vippscallback.allowlist.VippsAllowlist> allowlist,
+      ListableBeanFactory beanFactory,
+      Environment environment) {
+    return new StartupReport(() -> {
+      ReactiveCallbackEndpoints registry = endpoints.getIfUnique();
+      return registry == null ? null : registry.endpoints();
+    }, allowlist, () -> mechanism(beanFactory), () -> ForwardedHeadersAdvice.warning(environment, true));
+  }
+
+  /** The signature check as a {@code WebFilter} for the starter's chain or filter; never a bean of its own. */
+  static ReactiveWebhookSignatures signatureFilter(WebhookSignatures signatures) {
+    return new ReactiveWebhookSignatures(() -> {
+      List<SignedEndpoints> groups = new ArrayList<>();
+      for (WebhookSignatures.Group group : signatures.groups()) {
+        groups.add(new SignedEndpoints(group.endpoints(), group.check()));
+      }
+      return groups;
+    });
+  }
+
+  private static String mechanism(ListableBeanFactory beanFactory) {
+    String chain = VippsCallbackReactiveSecurityAutoConfiguration.WEB_FILTER_CHAIN_BEAN;
+    if (beanFactory.containsBean(chain)) {
+      return "the Spring Security web filter chain '" + chain + "'";
+    }
+    if (beanFactory.containsBean(WEB_FILTER_BEAN)) {
+      return "the WebFilter '" + WEB_FILTER_BEAN + "'";
+    }
+    return "the application's own configuration (neither '" + chain + "' nor '" + WEB_FILTER_BEAN
+        + "' is defined)";
+  }
+
+  /**
+   * Without Spring Security (not on the class path, or not set up), a {@code WebFilter} guards the
+   * endpoints. Spring Security's absence must not bring in anything else: no login, no other rule.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(type = SERVER_HTTP_SECURITY)
+  static class WebFilterConfiguration {
+
+    @Bean(name = WEB_FILTER_BEAN)
+    @ConditionalOnMissingBean(name = WEB_FILTER_BEAN)
+    VippsCallbackWebFilter vippsCallbackWebFilter(
+        ReactiveCallbackEndpoints endpoints, CallbackGuard guard, WebhookSignatures signatures) {
+      return new VippsCallbackWebFilter(endpoints, guard, signatureFilter(signatures));
+    }
+  }
+}

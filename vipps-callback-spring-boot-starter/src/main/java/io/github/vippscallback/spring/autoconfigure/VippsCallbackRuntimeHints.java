@@ -1,0 +1,42 @@
+package io.github.vippscallback.spring.autoconfigure;
+
+import io.github.vippscallback.spring.VippsCallback;
+import io.github.vippscallback.spring.actuate.AllowlistSnapshot;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.TypeReference;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+
+/**
+ * What the starter reaches reflectively, for native images (Spring AOT applies it through
+ * {@code META-INF/spring/aot.factories}):
+ *
+ * <ul>
+ *   <li>the JDK proxy of {@code HttpServletRequest} the start-up check sends through the security chains
+ *       ({@link RepresentativeRequest});
+ *   <li>the JDK proxy Spring synthesizes for {@link VippsCallback} when it sits on an annotation of the
+ *       application's own (a meta-annotation), and the attribute methods read from it;
+ *   <li>the failure analyzers, which Spring Boot instantiates from {@code spring.factories};
+ *   <li>the health details and endpoint response ({@link AllowlistSnapshot}), which Jackson writes by
+ *       reflection.
+ * </ul>
+ */
+final class VippsCallbackRuntimeHints implements RuntimeHintsRegistrar {
+
+  static final String HTTP_SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
+
+  private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
+
+  @Override
+  public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+    hints.proxies().registerJdkProxy(TypeReference.of(HTTP_SERVLET_REQUEST));
+    hints.proxies().registerJdkProxy(VippsCallback.class);
+    hints.reflection().registerType(VippsCallback.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+    hints.reflection().registerType(VippsCallbackFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+    hints.reflection().registerType(
+        VippsCallbackNotGuardedFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+    bindings.registerReflectionHints(hints.reflection(), AllowlistSnapshot.class, AllowlistSnapshot.Host.class);
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.vippscallback.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts applications that must not start, and finds the starter's reason in what stopped them. */
+final class StartupFailures {
+
+  private StartupFailures() {}
+
+  /** Runs {@code application} and closes it again; the failure that stopped it, or {@code null}. */
+  static @Nullable Throwable start(SpringApplicationBuilder application) {
+    return catchThrowable(() -> {
+      try (ConfigurableApplicationContext context = application.run()) {
+        context.getId();
+      }
+    });
+  }
+
+  /** The {@code type} in the cause chain of {@code failure}. */
+  static <T extends Throwable> T causeOf(@Nullable Throwable failure, Class<T> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    throw new AssertionError("the start-up did not fail with a " + type.getSimpleName(), failure);
+  }
+
+  /** What Spring Boot prints for a {@link VippsCallbackNotGuardedException} in {@code failure}. */
+  static FailureAnalysis notGuardedAnalysis(@Nullable Throwable failure) {
+    return Objects.requireNonNull(
+        new VippsCallbackNotGuardedFailureAnalyzer().analyze(Objects.requireNonNull(failure)));
+  }
+}

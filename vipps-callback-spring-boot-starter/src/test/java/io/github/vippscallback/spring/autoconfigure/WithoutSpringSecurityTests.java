@@ -1,0 +1,99 @@
+package io.github.vippscallback.spring.autoconfigure;
+
+import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
+import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.vippscallback.spring.testapp.CallbackApplication;
+import io.github.vippscallback.spring.testapp.Reached;
+import io.github.vippscallback.test.LoopbackHttpClient;
+import io.github.vippscallback.test.LoopbackHttpResponse;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
+
+/**
+ * An application without Spring Security, the actuator or Micrometer on the class path (the build runs this
+ * class in its own surefire execution with those artifacts excluded): the starter's servlet filter guards
+ * the callbacks, and nothing else changes: no login appears anywhere.
+ */
+@SpringBootTest(classes = CallbackApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "vipps.callback.environment=production")
+class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
+
+  @Autowired
+  ApplicationContext context;
+
+  @Test
+  void springSecurityIsReallyAbsent() {
+    assertThat(ClassUtils.isPresent("org.springframework.security.web.SecurityFilterChain", null)).isFalse();
+    assertThat(context.containsBean("springSecurityFilterChain")).isFalse();
+    assertThat(context.containsBean(VippsCallbackAutoConfiguration.FILTER_REGISTRATION_BEAN)).isTrue();
+  }
+
+  @Test
+  void actuatorAndMicrometerAreReallyAbsent() {
+    assertThat(ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", null)).isFalse();
+    assertThat(ClassUtils.isPresent("org.springframework.boot.health.contributor.HealthIndicator", null)).isFalse();
+    assertThat(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", null)).isFalse();
+  }
+
+  @Test
+  void requestServerReachesCallback() throws IOException {
+    LoopbackHttpResponse response = post(PROD_SERVER, "/vipps/class/payments");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(Reached.body("class-payments"));
+  }
+
+  @Test
+  void strangerGetsForbiddenProblem() throws IOException {
+    assertForbiddenProblem(post(STRANGER, "/vipps/class/payments"));
+    assertForbiddenProblem(post(STRANGER, "/vipps/orders/1"));
+    assertForbiddenProblem(post(STRANGER, "/webhooks/payment"));
+  }
+
+  @Test
+  void otherEndpointsStayOpenWithoutLogin() throws IOException {
+    LoopbackHttpResponse hello = LoopbackHttpClient.from(STRANGER).get(port, "/hello");
+    LoopbackHttpResponse order = LoopbackHttpClient.from(STRANGER).get(port, "/vipps/orders/5");
+
+    assertThat(hello.status()).isEqualTo(200);
+    assertThat(hello.body()).isEqualTo(Reached.body("hello"));
+    assertThat(order.body()).isEqualTo(Reached.body("order 5"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/vipps/class/payments;x",
+      "/vipps/class;x/payments",
+      "/vipps/class/payments;jsessionid=1",
+      "//vipps/class/payments",
+      "/vipps//class/payments",
+      "/vipps/x/%2e%2e/class/payments",
+      "/vipps/x/%2E%2E/class/payments",
+      "/vipps%2Fclass/payments",
+      "/vipps/class%2Fpayments",
+      "/vipps/x/..;/class/payments",
+      "/vipps/x/../class/payments",
+      "/vipps/class/./payments",
+      "/vipps/class/payments/",
+      "/VIPPS/class/payments",
+      "/vipps/class/pay%6dents"})
+  void pathVariantFromStrangerNeverReachesHandler(String target) throws IOException {
+    LoopbackHttpResponse response = post(STRANGER, target);
+
+    assertThat(response.status()).as(target).isNotEqualTo(200);
+    assertThat(response.body()).as(target).doesNotContain("reached");
+  }
+
+  private LoopbackHttpResponse post(String from, String target) throws IOException {
+    return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
+  }
+}

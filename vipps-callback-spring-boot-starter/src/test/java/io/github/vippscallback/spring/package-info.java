@@ -1,5 +1,0 @@
-/** Tests of the Spring Boot starter. */
-@NullMarked
-package io.github.vippscallback.spring;
-
-import org.jspecify.annotations.NullMarked;
