@@ -4,6 +4,7 @@ import io.github.vippscallback.spring.VippsCallback;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,11 @@ public class EpaymentCallbackController {
 
   private static final Logger LOG = LoggerFactory.getLogger(EpaymentCallbackController.class);
 
+  /** How many references are remembered: the oldest go first, so memory stays bounded however many arrive. */
+  static final int CAPACITY = 1000;
+
   private final Queue<String> references = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger remembered = new AtomicInteger();
 
   /** Receives one ePayment event and acknowledges it. */
   @VippsCallback
@@ -29,12 +34,15 @@ public class EpaymentCallbackController {
   public Mono<ResponseEntity<Void>> epayment(@RequestBody Map<String, Object> event) {
     String reference = String.valueOf(event.get("reference"));
     references.add(reference);
+    if (remembered.incrementAndGet() > CAPACITY && references.poll() != null) {
+      remembered.decrementAndGet();
+    }
     LOG.info("ePayment event {} for payment {} (pspReference {}, success {})",
         event.get("name"), reference, event.get("pspReference"), event.get("success"));
     return Mono.just(ResponseEntity.ok().build());
   }
 
-  /** The references of the events received so far, oldest first. */
+  /** The references of the newest events received (at most {@link #CAPACITY}), oldest first. */
   public java.util.List<String> references() {
     return java.util.List.copyOf(references);
   }
