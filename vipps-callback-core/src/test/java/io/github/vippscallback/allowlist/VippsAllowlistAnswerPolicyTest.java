@@ -6,17 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.testfixtures.LogCapture;
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The address policy, the answer limit and the damping of changes, against a real DNS server on loopback.
@@ -32,24 +28,12 @@ class VippsAllowlistAnswerPolicyTest {
   private static final String PUBLIC_2 = "93.184.216.35";
   private static final String PUBLIC_V6 = "2606:2800:220:1:248:1893:25c8:1946";
 
-  private LoopbackDnsServer dns;
-  private final List<VippsAllowlist> allowlists = new ArrayList<>();
+  @RegisterExtension
+  final LoopbackAllowlists loopback = new LoopbackAllowlists();
   private final List<AllowlistChange> changes = new CopyOnWriteArrayList<>();
 
-  @BeforeEach
-  void startDns() throws IOException {
-    dns = LoopbackDnsServer.start();
-  }
-
-  @AfterEach
-  void stopEverything() {
-    allowlists.forEach(VippsAllowlist::close);
-    dns.close();
-  }
-
   private VippsAllowlist.Builder builder(VippsEnvironment environment) {
-    return VippsAllowlist.builder(environment)
-        .dnsServers(List.of(dns.address()))
+    return loopback.builder(environment)
         .queryTimeout(Duration.ofSeconds(2))
         .retries(1)
         .minTtl(Duration.ofSeconds(1))
@@ -57,8 +41,7 @@ class VippsAllowlistAnswerPolicyTest {
   }
 
   private VippsAllowlist started(VippsAllowlist.Builder builder) throws InterruptedException {
-    VippsAllowlist allowlist = builder.build();
-    allowlists.add(allowlist);
+    VippsAllowlist allowlist = loopback.closedAfterTest(builder.build());
     allowlist.addListener(changes::add);
     allowlist.start();
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
@@ -67,14 +50,14 @@ class VippsAllowlistAnswerPolicyTest {
 
   @Test
   void anAnswerOfOnlyRefusedAddressesIsAFailureThatKeepsTheLastKnownGoodAndSaysWhy() throws Exception {
-    dns.answer(MT1, 1, PUBLIC_1);
+    loopback.dns().answer(MT1, 1, PUBLIC_1);
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
     assertThat(allowlist.decide(PUBLIC_1)).isEqualTo(AllowlistDecision.ALLOWED);
 
     try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
-      dns.answer(MT1, 1, "127.0.0.1", "10.0.0.1");
+      loopback.dns().answer(MT1, 1, "127.0.0.1", "10.0.0.1");
       await().atMost(GENEROUS).until(() -> host(allowlist, MT1).lastError() != null);
-      int queriesAtFailure = dns.queryCount(MT1);
+      int queriesAtFailure = loopback.dns().queryCount(MT1);
 
       HostStatus status = host(allowlist, MT1);
       assertThat(status.addresses()).extracting(Object::toString).containsExactly(PUBLIC_1);
@@ -91,14 +74,14 @@ class VippsAllowlistAnswerPolicyTest {
               + " [127.0.0.1 in 127.0.0.0/8 Loopback (RFC 1122), 10.0.0.1 in 10.0.0.0/8 Private-Use (RFC 1918)];"
               + " no address left, so the answer counts as a failure"));
       // Retried like any failure, and the refusals are not logged again for each retry.
-      await().atMost(GENEROUS).until(() -> dns.queryCount(MT1) >= queriesAtFailure + 2);
+      await().atMost(GENEROUS).until(() -> loopback.dns().queryCount(MT1) >= queriesAtFailure + 2);
       assertThat(logs.messages(Level.WARN)).filteredOn(line -> line.startsWith("DNS answer for")).hasSize(1);
     }
   }
 
   @Test
   void aMixedAnswerKeepsItsPublicAddressesAndShowsTheRefusedOnes() throws Exception {
-    dns.answer(MT1, 60, PUBLIC_1, "192.168.1.1", PUBLIC_V6, "::1", "fe80::1");
+    loopback.dns().answer(MT1, 60, PUBLIC_1, "192.168.1.1", PUBLIC_V6, "::1", "fe80::1");
 
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
 
@@ -115,7 +98,7 @@ class VippsAllowlistAnswerPolicyTest {
 
   @Test
   void anIpv4MappedAaaaRecordIsRefusedEvenWithTheOptIn() throws Exception {
-    dns.answer(MT1, 60, PUBLIC_1, "::ffff:127.0.0.1");
+    loopback.dns().answer(MT1, 60, PUBLIC_1, "::ffff:127.0.0.1");
 
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1))
         .acceptSpecialPurposeAddresses(true)); // the opt-in does not make an AAAA answer yield IPv4
@@ -129,8 +112,8 @@ class VippsAllowlistAnswerPolicyTest {
 
   @Test
   void acceptsLoopbackAddressesOnlyWithTheOptIn() throws Exception {
-    dns.answer(MT1, 60, "127.0.0.2", "::1");
-    dns.answer(MT2, 60, PUBLIC_1); // makes the allowlist without the opt-in ready too
+    loopback.dns().answer(MT1, 60, "127.0.0.2", "::1");
+    loopback.dns().answer(MT2, 60, PUBLIC_1); // makes the allowlist without the opt-in ready too
 
     VippsAllowlist refusing = started(builder(VippsEnvironment.TEST));
     VippsAllowlist accepting = started(builder(VippsEnvironment.TEST).acceptSpecialPurposeAddresses(true));
@@ -144,10 +127,10 @@ class VippsAllowlistAnswerPolicyTest {
 
   @Test
   void moreAddressesThanTheMaximumIsAFailureThatKeepsTheLastKnownGood() throws Exception {
-    dns.answer(MT1, 1, PUBLIC_1);
+    loopback.dns().answer(MT1, 1, PUBLIC_1);
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
 
-    dns.answer(MT1, 1, publicAddresses(AnswerAddressPolicy.MAX_ADDRESSES_PER_RECORD_TYPE + 1));
+    loopback.dns().answer(MT1, 1, publicAddresses(AnswerAddressPolicy.MAX_ADDRESSES_PER_RECORD_TYPE + 1));
 
     await().atMost(GENEROUS).until(() -> host(allowlist, MT1).lastError() != null);
     HostStatus status = host(allowlist, MT1);
@@ -162,7 +145,7 @@ class VippsAllowlistAnswerPolicyTest {
   void theStartUpRoundAndARefreshRoundEachMakeOneChangeAndOneInfoLine() throws Exception {
     List<String> hosts = VippsEnvironment.PROD.requestServers();
     for (int i = 0; i < hosts.size(); i++) {
-      dns.answer(hosts.get(i), 300, "93.184.216." + (i + 1));
+      loopback.dns().answer(hosts.get(i), 300, "93.184.216." + (i + 1));
     }
     try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
       VippsAllowlist allowlist = started(builder(VippsEnvironment.PROD).minTtl(Duration.ofMinutes(5))
@@ -176,7 +159,7 @@ class VippsAllowlistAnswerPolicyTest {
               + " now 8 entries, from 8 of 8 hosts"));
 
       // An NXDOMAIN wave across every host: one change, one line.
-      hosts.forEach(host -> dns.behave(host, Behaviour.NXDOMAIN));
+      hosts.forEach(host -> loopback.dns().behave(host, Behaviour.NXDOMAIN));
       allowlist.refreshNow();
       await().atMost(GENEROUS).until(() -> !allowlist.isReady());
 
@@ -189,9 +172,9 @@ class VippsAllowlistAnswerPolicyTest {
   @Test
   void answersThatFlipEverySecondMakeAtMostOneChangePerRoundNotOnePerHost() throws Exception {
     List<String> hosts = VippsEnvironment.PROD.requestServers();
-    hosts.forEach(host -> dns.answer(host, 1, PUBLIC_1));
+    hosts.forEach(host -> loopback.dns().answer(host, 1, PUBLIC_1));
     VippsAllowlist allowlist = started(builder(VippsEnvironment.PROD));
-    int queriesBefore = dns.queryCount(hosts.get(0));
+    int queriesBefore = loopback.dns().queryCount(hosts.get(0));
     int changesBefore = changes.size();
 
     // Each time a round has asked the first host (an A and an AAAA query), every host's answer flips.
@@ -199,17 +182,17 @@ class VippsAllowlistAnswerPolicyTest {
     int asked = queriesBefore;
     boolean flip = false;
     while (System.nanoTime() - end < 0) {
-      int now = dns.queryCount(hosts.get(0));
+      int now = loopback.dns().queryCount(hosts.get(0));
       if (now >= asked + 2) {
         asked = now;
         flip = !flip;
         String address = flip ? PUBLIC_2 : PUBLIC_1;
-        hosts.forEach(host -> dns.answer(host, 1, address));
+        hosts.forEach(host -> loopback.dns().answer(host, 1, address));
       }
       Thread.sleep(20); // polls the query count; the counts below are what is checked, not the timing
     }
 
-    int rounds = (dns.queryCount(hosts.get(0)) - queriesBefore) / 2; // an A and an AAAA query a round
+    int rounds = (loopback.dns().queryCount(hosts.get(0)) - queriesBefore) / 2; // an A and an AAAA query a round
     int changesDuring = changes.size() - changesBefore;
     assertThat(rounds).as("refresh rounds at the 1 s TTL").isGreaterThanOrEqualTo(3);
     // One change per host and flip would be up to 8 a round; a round makes at most one (the first and last

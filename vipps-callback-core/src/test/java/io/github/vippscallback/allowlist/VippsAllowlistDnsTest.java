@@ -13,14 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,23 +29,11 @@ class VippsAllowlistDnsTest {
   private static final String MT1 = "callback-mt-1.vipps.no";
   private static final String MT2 = "callback-mt-2.vipps.no";
 
-  private LoopbackDnsServer dns;
-  private final List<VippsAllowlist> allowlists = new ArrayList<>();
-
-  @BeforeEach
-  void startDns() throws IOException {
-    dns = LoopbackDnsServer.start();
-  }
-
-  @AfterEach
-  void stopEverything() {
-    allowlists.forEach(VippsAllowlist::close);
-    dns.close();
-  }
+  @RegisterExtension
+  final LoopbackAllowlists loopback = new LoopbackAllowlists();
 
   private VippsAllowlist.Builder builder(VippsEnvironment environment) {
-    return VippsAllowlist.builder(environment)
-        .dnsServers(List.of(dns.address()))
+    return loopback.builder(environment)
         .acceptSpecialPurposeAddresses(true) // the scripted answers are documentation addresses (192.0.2.x, 2001:db8::x)
         .queryTimeout(Duration.ofSeconds(2))
         .retries(1)
@@ -56,16 +42,13 @@ class VippsAllowlistDnsTest {
   }
 
   private VippsAllowlist started(VippsAllowlist.Builder builder) {
-    VippsAllowlist allowlist = builder.build();
-    allowlists.add(allowlist);
-    allowlist.start();
-    return allowlist;
+    return loopback.started(builder);
   }
 
   @Test
   void allowsEveryHostsAAndAaaaAddressesAndDeniesOthers() throws InterruptedException {
-    dns.answer(MT1, 60, "192.0.2.1", "2001:db8::1");
-    dns.answer(MT2, 60, "192.0.2.2");
+    loopback.dns().answer(MT1, 60, "192.0.2.1", "2001:db8::1");
+    loopback.dns().answer(MT2, 60, "192.0.2.2");
 
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST));
 
@@ -85,22 +68,22 @@ class VippsAllowlistDnsTest {
 
   @Test
   void sendsEveryHostsQueriesAtOnceSoStartUpTakesOneRoundTrip() throws InterruptedException {
-    VippsEnvironment.PROD.requestServers().forEach(host -> dns.answer(host, 60, "192.0.2." + host.length()));
-    dns.answer("callback-1.vipps.no", 60, "192.0.2.101");
-    dns.holdAnswers();
+    VippsEnvironment.PROD.requestServers().forEach(host -> loopback.dns().answer(host, 60, "192.0.2." + host.length()));
+    loopback.dns().answer("callback-1.vipps.no", 60, "192.0.2.101");
+    loopback.dns().holdAnswers();
 
     // Each query may wait 30 s for its answer: one host after another could not query them all in time.
     VippsAllowlist allowlist = started(builder(VippsEnvironment.PROD).queryTimeout(Duration.ofSeconds(30)));
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       for (String host : VippsEnvironment.PROD.requestServers()) {
-        assertThat(dns.queryCount(host)).as("queries for %s", host).isEqualTo(2);
+        assertThat(loopback.dns().queryCount(host)).as("queries for %s", host).isEqualTo(2);
       }
     });
     assertThat(allowlist.isReady()).isFalse();
     assertThat(allowlist.decide("192.0.2.101")).isEqualTo(AllowlistDecision.UNAVAILABLE);
 
-    dns.releaseAnswers();
+    loopback.dns().releaseAnswers();
 
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
     assertThat(allowlist.decide("192.0.2.101")).isEqualTo(AllowlistDecision.ALLOWED);
@@ -109,24 +92,24 @@ class VippsAllowlistDnsTest {
 
   @Test
   void refreshesAtTheTtlAndPicksUpAChangedAddress() throws InterruptedException {
-    dns.answer(MT1, 1, "192.0.2.1");
+    loopback.dns().answer(MT1, 1, "192.0.2.1");
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
     assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
 
-    dns.answer(MT1, 1, "192.0.2.9");
+    loopback.dns().answer(MT1, 1, "192.0.2.9");
 
     await().atMost(GENEROUS).until(() -> allowlist.decide("192.0.2.9") == AllowlistDecision.ALLOWED);
     assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.DENIED);
-    assertThat(dns.queryCount(MT1)).as("the first A and AAAA queries and at least one refresh").isGreaterThanOrEqualTo(3);
+    assertThat(loopback.dns().queryCount(MT1)).as("the first A and AAAA queries and at least one refresh").isGreaterThanOrEqualTo(3);
   }
 
   @Test
   void tellsListenersWhatWasAddedAndRemovedAndLogsTheChange() throws InterruptedException {
-    dns.answer(MT1, 1, "192.0.2.1", "2001:db8::1");
+    loopback.dns().answer(MT1, 1, "192.0.2.1", "2001:db8::1");
     List<AllowlistChange> changes = new CopyOnWriteArrayList<>();
     VippsAllowlist allowlist = builder(VippsEnvironment.TEST).hosts(List.of(MT1)).build();
-    allowlists.add(allowlist);
+    loopback.closedAfterTest(allowlist);
     allowlist.addListener(change -> {
       throw new IllegalStateException("a broken listener");
     });
@@ -135,7 +118,7 @@ class VippsAllowlistDnsTest {
     try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
       allowlist.start();
       await().atMost(GENEROUS).until(() -> current(changes).size() == 2);
-      dns.answer(MT1, 1, "192.0.2.9", "2001:db8::1");
+      loopback.dns().answer(MT1, 1, "192.0.2.9", "2001:db8::1");
       await().atMost(GENEROUS).until(() -> current(changes).contains("192.0.2.9"));
 
       AllowlistChange last = changes.get(changes.size() - 1);
@@ -152,13 +135,13 @@ class VippsAllowlistDnsTest {
 
   @Test
   void aListenerAddedAfterStartIsToldOnlyOfLaterChanges() throws InterruptedException {
-    dns.answer(MT1, 1, "192.0.2.1");
+    loopback.dns().answer(MT1, 1, "192.0.2.1");
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
     List<AllowlistChange> changes = new CopyOnWriteArrayList<>();
     allowlist.addListener(changes::add);
 
-    dns.answer(MT1, 1, "192.0.2.1", "192.0.2.2");
+    loopback.dns().answer(MT1, 1, "192.0.2.1", "192.0.2.2");
 
     await().atMost(GENEROUS).until(() -> !changes.isEmpty());
     assertThat(entries(changes.get(0).added())).containsExactly("192.0.2.2");
@@ -167,7 +150,7 @@ class VippsAllowlistDnsTest {
 
   @Test
   void aHostThatDoesNotExistContributesNothingWhileTheOthersResolve() throws InterruptedException {
-    dns.answer(MT1, 60, "192.0.2.1");
+    loopback.dns().answer(MT1, 60, "192.0.2.1");
     // MT2 is not scripted: NXDOMAIN.
 
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST));
@@ -186,8 +169,8 @@ class VippsAllowlistDnsTest {
   @CsvSource({"SERVFAIL, SERVFAIL from 127.0.0.1:", "REFUSED, REFUSED from 127.0.0.1:",
       "DROP, timeout asking 127.0.0.1:", "WRONG_ID, 127.0.0.1:"})
   void aFailingHostNeverAddsAnAddressAndSaysWhy(Behaviour behaviour, String error) throws InterruptedException {
-    dns.answer(MT1, 60, "192.0.2.1");
-    dns.answer(MT2, 60, "192.0.2.66").behave(MT2, behaviour);
+    loopback.dns().answer(MT1, 60, "192.0.2.1");
+    loopback.dns().answer(MT2, 60, "192.0.2.66").behave(MT2, behaviour);
 
     VippsAllowlist allowlist =
         started(builder(VippsEnvironment.TEST).queryTimeout(Duration.ofMillis(300)).retries(1));
@@ -198,23 +181,23 @@ class VippsAllowlistDnsTest {
     HostStatus failing = host(allowlist, MT2);
     assertThat(failing.addresses()).isEmpty();
     assertThat(failing.lastSuccess()).isNull();
-    assertThat(failing.lastError()).contains(error + dns.port());
-    assertThat(dns.queryCount(MT2)).isPositive();
+    assertThat(failing.lastError()).contains(error + loopback.dns().port());
+    assertThat(loopback.dns().queryCount(MT2)).isPositive();
   }
 
   @Test
   void asksTheNextServerWhenOneFails() throws IOException, InterruptedException {
     try (LoopbackDnsServer second = LoopbackDnsServer.start()) {
-      dns.answer(MT1, 60, "192.0.2.66").behave(MT1, Behaviour.REFUSED);
+      loopback.dns().answer(MT1, 60, "192.0.2.66").behave(MT1, Behaviour.REFUSED);
       second.answer(MT1, 60, "192.0.2.1");
 
       VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1))
-          .dnsServers(List.of(dns.address(), second.address())).retries(1));
+          .dnsServers(List.of(loopback.dns().address(), second.address())).retries(1));
 
       assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
       assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
       assertThat(allowlist.decide("192.0.2.66")).isEqualTo(AllowlistDecision.DENIED);
-      assertThat(dns.queryCount(MT1)).isEqualTo(2);
+      assertThat(loopback.dns().queryCount(MT1)).isEqualTo(2);
       assertThat(second.queryCount(MT1)).isEqualTo(2);
     }
   }
@@ -227,24 +210,24 @@ class VippsAllowlistDnsTest {
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isFalse();
     assertThat(allowlist.decide("127.0.0.1")).isEqualTo(AllowlistDecision.UNAVAILABLE);
     assertThat(host(allowlist, "localhost").lastSuccess()).isNotNull();
-    assertThat(dns.queryCount("localhost.")).isEqualTo(2);
+    assertThat(loopback.dns().queryCount("localhost.")).isEqualTo(2);
   }
 
   @Test
   void aTruncatedUdpAnswerIsRetriedOverTcp() throws InterruptedException {
-    dns.answer(MT1, 60, "192.0.2.1", "2001:db8::1").behave(MT1, Behaviour.TRUNCATE_UDP);
+    loopback.dns().answer(MT1, 60, "192.0.2.1", "2001:db8::1").behave(MT1, Behaviour.TRUNCATE_UDP);
 
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
 
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
     assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
     assertThat(allowlist.decide("2001:db8::1")).isEqualTo(AllowlistDecision.ALLOWED);
-    assertThat(dns.tcpQueryCount(MT1)).isGreaterThanOrEqualTo(2);
+    assertThat(loopback.dns().tcpQueryCount(MT1)).isGreaterThanOrEqualTo(2);
   }
 
   @Test
   void isUnavailableWhileDnsIsDownAtStartUpThenAllowsOnceItAnswers() throws InterruptedException {
-    dns.answer(MT1, 60, "192.0.2.1").behave(MT1, Behaviour.SERVFAIL);
+    loopback.dns().answer(MT1, 60, "192.0.2.1").behave(MT1, Behaviour.SERVFAIL);
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
 
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isFalse();
@@ -254,7 +237,7 @@ class VippsAllowlistDnsTest {
     assertThat(allowlist.status().ready()).isFalse();
     assertThat(host(allowlist, MT1).lastError()).contains("SERVFAIL");
 
-    dns.behave(MT1, Behaviour.ANSWER);
+    loopback.dns().behave(MT1, Behaviour.ANSWER);
 
     await().atMost(GENEROUS).until(() -> allowlist.decide("192.0.2.1") == AllowlistDecision.ALLOWED);
     assertThat(allowlist.decide("192.0.2.2")).isEqualTo(AllowlistDecision.DENIED);
@@ -264,8 +247,8 @@ class VippsAllowlistDnsTest {
   @Test
   void statusReportsEachHostsAddressesClampedTtlLastSuccessAndErrors() throws InterruptedException {
     Instant now = Instant.parse("2026-11-23T19:00:00Z");
-    dns.answer(MT1, 600, "192.0.2.1", "2001:db8::1");
-    dns.answer(MT2, 0, "192.0.2.2", "2001:db8::2").behave(MT2, "AAAA", Behaviour.REFUSED);
+    loopback.dns().answer(MT1, 600, "192.0.2.1", "2001:db8::1");
+    loopback.dns().answer(MT2, 0, "192.0.2.2", "2001:db8::2").behave(MT2, "AAAA", Behaviour.REFUSED);
 
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST)
         .minTtl(Duration.ofSeconds(30)).maxTtl(Duration.ofMinutes(5))
@@ -287,7 +270,7 @@ class VippsAllowlistDnsTest {
     assertThat(second.addresses()).extracting(Object::toString).containsExactly("192.0.2.2");
     assertThat(second.ttl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(second.lastSuccess()).isEqualTo(now);
-    assertThat(second.lastError()).isEqualTo("AAAA: REFUSED from " + dns.address());
+    assertThat(second.lastError()).isEqualTo("AAAA: REFUSED from " + loopback.dns().address());
     assertThat(second.stale()).isFalse();
   }
 
@@ -296,7 +279,7 @@ class VippsAllowlistDnsTest {
     VippsAllowlist allowlist = builder(VippsEnvironment.TEST)
         .additionalAddresses(List.of("127.0.0.1", "10.0.0.0/8", "2001:db8::/32"))
         .build();
-    allowlists.add(allowlist);
+    loopback.closedAfterTest(allowlist);
 
     assertThat(allowlist.isReady()).isTrue();
     assertThat(allowlist.decide("127.0.0.1")).isEqualTo(AllowlistDecision.ALLOWED);
@@ -309,9 +292,9 @@ class VippsAllowlistDnsTest {
 
   @Test
   void beforeStartEveryAddressIsUnavailable() {
-    dns.answer(MT1, 60, "192.0.2.1");
+    loopback.dns().answer(MT1, 60, "192.0.2.1");
     VippsAllowlist allowlist = builder(VippsEnvironment.TEST).build();
-    allowlists.add(allowlist);
+    loopback.closedAfterTest(allowlist);
 
     assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.UNAVAILABLE);
     assertThat(allowlist.decide(null)).isEqualTo(AllowlistDecision.UNAVAILABLE);
@@ -319,31 +302,31 @@ class VippsAllowlistDnsTest {
       assertThat(host.lastSuccess()).isNull();
       assertThat(host.addresses()).isEmpty();
     });
-    assertThat(dns.queryCount(MT1)).isZero();
+    assertThat(loopback.dns().queryCount(MT1)).isZero();
   }
 
   @Test
   void startingTwiceSendsEachQueryOnce() throws InterruptedException {
-    dns.answer(MT1, 3600, "192.0.2.1");
+    loopback.dns().answer(MT1, 3600, "192.0.2.1");
     VippsAllowlist allowlist = builder(VippsEnvironment.TEST).hosts(List.of(MT1))
         .minTtl(Duration.ofMinutes(1)).maxTtl(Duration.ofMinutes(5)).build();
-    allowlists.add(allowlist);
+    loopback.closedAfterTest(allowlist);
 
     allowlist.start();
     allowlist.start();
 
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
-    assertThat(dns.queryCount(MT1)).isEqualTo(2);
+    assertThat(loopback.dns().queryCount(MT1)).isEqualTo(2);
   }
 
   @Test
   void closingKeepsTheLastSnapshotReadable() throws InterruptedException {
-    dns.answer(MT1, 1, "192.0.2.1");
+    loopback.dns().answer(MT1, 1, "192.0.2.1");
     VippsAllowlist allowlist = started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)));
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
 
     allowlist.close();
-    dns.behave(MT1, Behaviour.NXDOMAIN);
+    loopback.dns().behave(MT1, Behaviour.NXDOMAIN);
 
     assertThat(allowlist.decide("192.0.2.1")).isEqualTo(AllowlistDecision.ALLOWED);
     assertThat(allowlist.status().ready()).isTrue();
@@ -351,14 +334,14 @@ class VippsAllowlistDnsTest {
 
   @Test
   void decidesFromTheSnapshotItHasWhileARefreshWaitsOnDns() throws InterruptedException {
-    dns.answer(MT1, 1, "192.0.2.1");
+    loopback.dns().answer(MT1, 1, "192.0.2.1");
     VippsAllowlist allowlist =
         started(builder(VippsEnvironment.TEST).hosts(List.of(MT1)).queryTimeout(Duration.ofSeconds(30)));
     assertThat(allowlist.awaitFirstResolution(GENEROUS)).isTrue();
-    int answered = dns.queryCount(MT1);
-    dns.holdAnswers();
+    int answered = loopback.dns().queryCount(MT1);
+    loopback.dns().holdAnswers();
     // The 1 s TTL runs out; the refresh's queries arrive and get no answer until released.
-    await().atMost(GENEROUS).until(() -> dns.queryCount(MT1) > answered);
+    await().atMost(GENEROUS).until(() -> loopback.dns().queryCount(MT1) > answered);
 
     // A request never waits for them: it is decided from the snapshot already published. (The timeout
     // only turns a request that blocks on DNS into a failure instead of a hang.)
@@ -368,25 +351,25 @@ class VippsAllowlistDnsTest {
         assertThat(allowlist.decide("192.0.2.2")).isEqualTo(AllowlistDecision.DENIED);
       }
     });
-    dns.releaseAnswers();
+    loopback.dns().releaseAnswers();
   }
 
   @Test
   void closingDuringTheFirstResolutionDropsTheLateAnswersQuietly() throws InterruptedException {
-    dns.answer(MT1, 60, "192.0.2.1").holdAnswers();
+    loopback.dns().answer(MT1, 60, "192.0.2.1").holdAnswers();
     List<AllowlistChange> changes = new CopyOnWriteArrayList<>();
     VippsAllowlist closed = builder(VippsEnvironment.TEST).hosts(List.of(MT1)).build();
-    allowlists.add(closed);
+    loopback.closedAfterTest(closed);
     closed.addListener(changes::add);
     VippsAllowlist control = builder(VippsEnvironment.TEST).hosts(List.of(MT1)).build();
-    allowlists.add(control);
+    loopback.closedAfterTest(control);
 
     try (LogCapture logs = LogCapture.of(VippsAllowlist.class)) {
       closed.start();
       control.start();
-      await().atMost(GENEROUS).until(() -> dns.queryCount(MT1) == 4);
+      await().atMost(GENEROUS).until(() -> loopback.dns().queryCount(MT1) == 4);
       closed.close();
-      dns.releaseAnswers();
+      loopback.dns().releaseAnswers();
 
       assertThat(control.awaitFirstResolution(GENEROUS)).as("the control got its answers").isTrue();
       await().during(Duration.ofMillis(300)).atMost(GENEROUS)
@@ -401,10 +384,10 @@ class VippsAllowlistDnsTest {
 
   @Test
   void refreshesInTheBackgroundOnOneDaemonThreadNamedForTheLibrary() throws InterruptedException {
-    dns.answer(MT1, 60, "192.0.2.1");
+    loopback.dns().answer(MT1, 60, "192.0.2.1");
     List<Thread> refreshThreads = new CopyOnWriteArrayList<>();
     VippsAllowlist allowlist = builder(VippsEnvironment.TEST).hosts(List.of(MT1)).build();
-    allowlists.add(allowlist);
+    loopback.closedAfterTest(allowlist);
     allowlist.addListener(change -> refreshThreads.add(Thread.currentThread()));
 
     allowlist.start();
