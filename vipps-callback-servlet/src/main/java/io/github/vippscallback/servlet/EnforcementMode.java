@@ -28,6 +28,11 @@ public enum EnforcementMode {
     return value;
   }
 
+  /** The valid configuration values, for error messages: {@code enforce, report-only}. */
+  public static String validValues() {
+    return VALID_VALUES;
+  }
+
   /** Whether a request that fails the check is refused. */
   public boolean enforces() {
     return this == ENFORCE;

@@ -44,31 +44,44 @@ final class CallbackSettings {
 
   private CallbackSettings() {}
 
+  /**
+   * The environment {@code vipps.callback.environment} names (bound by {@link PropertyTypes}).
+   *
+   * @throws VippsCallbackConfigurationException when it is not set
+   */
   static VippsEnvironment environment(VippsCallbackProperties properties) {
-    return environment(properties.getEnvironment());
+    VippsEnvironment environment = properties.getEnvironment();
+    if (environment == null) {
+      throw notChosen(null);
+    }
+    return environment;
   }
 
   /**
-   * The environment {@code vipps.callback.environment} names.
+   * The environment a text of {@code vipps.callback.environment} names, for checks that run where the
+   * properties are not bound; parsed and worded exactly as the binder does ({@link PropertyTypes}).
    *
-   * @throws VippsCallbackConfigurationException when it is missing or not a Vipps environment
+   * @throws VippsCallbackConfigurationException when it is blank or not a Vipps environment
    */
-  static VippsEnvironment environment(@Nullable String value) {
-    if (value == null || value.isBlank()) {
-      throw new VippsCallbackConfigurationException(ENVIRONMENT, value == null ? null : value,
-          "the Vipps environment must be chosen explicitly", VippsEnvironment.validValues(), null);
+  static VippsEnvironment environment(String value) {
+    if (value.isBlank()) {
+      throw notChosen(value);
     }
+    PropertyTypes.Type type = java.util.Objects.requireNonNull(PropertyTypes.of(VippsEnvironment.class));
     try {
-      return VippsEnvironment.parse(value);
+      return (VippsEnvironment) type.parse().apply(value.strip());
     } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(ENVIRONMENT, value,
-          "not a Vipps environment", VippsEnvironment.validValues(), e);
+      throw PropertyBindFailures.refused(ENVIRONMENT, value, type, false, e);
     }
   }
 
+  private static VippsCallbackConfigurationException notChosen(@Nullable String value) {
+    return new VippsCallbackConfigurationException(ENVIRONMENT, value,
+        "the Vipps environment must be chosen explicitly", VippsEnvironment.validValues(), null);
+  }
+
   static ClientAddressResolver clientAddressResolver(VippsCallbackProperties properties) {
-    List<String> proxies = properties.getTrustedProxies();
-    checkEach(TRUSTED_PROXIES, proxies, ADDRESS_OR_RANGE, IpRange::parse);
+    List<String> proxies = texts(properties.getTrustedProxies());
     try {
       return proxies.isEmpty()
           ? ClientAddressResolver.ignoringForwardedHeaders()
@@ -106,13 +119,13 @@ final class CallbackSettings {
       List<VippsAllowlistBuilderCustomizer> customizers, TypedValues typed) {
     VippsEnvironment environment = environment(properties);
     VippsCallbackProperties.Dns dns = properties.getDns();
-    checkEach(ADDITIONAL_ADDRESSES, properties.getAdditionalAddresses(), ADDRESS_OR_RANGE, IpRange::parse);
     checkEach(DNS_SERVERS, dns.getServers(), DNS_SERVER,
         server -> VippsAllowlist.builder(environment).dnsServers(List.of(server)));
     VippsAllowlist.Builder builder = VippsAllowlist.builder(environment);
     set(DNS_SERVERS, String.join(",", dns.getServers()), DNS_SERVER, () -> builder.dnsServers(dns.getServers()));
-    set(ADDITIONAL_ADDRESSES, String.join(",", properties.getAdditionalAddresses()), ADDRESS_OR_RANGE,
-        () -> builder.additionalAddresses(properties.getAdditionalAddresses()));
+    List<String> additional = texts(properties.getAdditionalAddresses());
+    set(ADDITIONAL_ADDRESSES, String.join(",", additional), ADDRESS_OR_RANGE,
+        () -> builder.additionalAddresses(additional));
     set(ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()), VippsAllowlist.HOST_FORMAT,
         () -> builder.additionalHosts(properties.getAdditionalHosts()));
     set(DNS_TIMEOUT, typed.of(DNS_TIMEOUT, dns.getTimeout()), "a positive duration, e.g. 2s",
@@ -153,6 +166,15 @@ final class CallbackSettings {
         throw new VippsCallbackConfigurationException(property + "[" + i + "]", value, message(e), valid, e);
       }
     }
+  }
+
+  /** Bound ranges as the core's builders take them (each range's canonical text, which they parse again). */
+  private static List<String> texts(List<IpRange> ranges) {
+    List<String> texts = new java.util.ArrayList<>(ranges.size());
+    for (IpRange range : ranges) {
+      texts.add(range.toString());
+    }
+    return texts;
   }
 
   private static void set(String property, String value, String valid, Runnable setter) {

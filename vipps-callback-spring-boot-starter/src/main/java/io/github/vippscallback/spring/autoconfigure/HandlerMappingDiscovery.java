@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -77,31 +78,11 @@ final class HandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> 
     HeadersRequestCondition headers = info.getHeadersCondition();
     ConsumesRequestCondition consumes = info.getConsumesCondition();
     ProducesRequestCondition produces = info.getProducesCondition();
-    return RequestConditions.of(texts(params.getExpressions()), texts(headers.getExpressions()),
-        texts(consumes.getExpressions()), texts(produces.getExpressions()),
-        request -> !(request instanceof HttpServletRequest http) || meets(http, params, headers, consumes, produces));
-  }
-
-  private static boolean meets(HttpServletRequest request, ParamsRequestCondition params,
-      HeadersRequestCondition headers, ConsumesRequestCondition consumes, ProducesRequestCondition produces) {
-    try {
-      return params.getMatchingCondition(request) != null
-          && headers.getMatchingCondition(request) != null
-          && consumes.getMatchingCondition(request) != null
-          && produces.getMatchingCondition(request) != null;
-    } catch (RuntimeException e) {
-      return true; // in doubt: guarded
-    } finally {
-      ProducesRequestCondition.clearMediaTypesAttribute(request);
-    }
-  }
-
-  private static List<String> texts(Set<?> expressions) {
-    List<String> texts = new ArrayList<>(expressions.size());
-    for (Object expression : expressions) {
-      texts.add(expression.toString());
-    }
-    return texts;
+    return RequestConditions.of(params.getExpressions(), headers.getExpressions(), consumes.getExpressions(),
+        produces.getExpressions(), HttpServletRequest.class,
+        List.<Function<HttpServletRequest, @Nullable Object>>of(params::getMatchingCondition,
+            headers::getMatchingCondition, consumes::getMatchingCondition, produces::getMatchingCondition),
+        ProducesRequestCondition::clearMediaTypesAttribute);
   }
 
   /**

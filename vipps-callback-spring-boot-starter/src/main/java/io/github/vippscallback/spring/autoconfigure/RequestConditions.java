@@ -1,8 +1,11 @@
 package io.github.vippscallback.spring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -38,22 +41,51 @@ public final class RequestConditions {
   }
 
   /**
-   * Conditions as declared on a mapping, with the web stack's test of a request against them.
+   * A mapping's conditions as its web stack holds them: the declared expressions of each kind, and the
+   * stack's own condition objects' tests of a request, as its handler mapping runs them.
    *
+   * @param <R> the stack's request type ({@code HttpServletRequest}, {@code ServerWebExchange})
    * @param params the {@code params} expressions, e.g. {@code vipps}, {@code !debug}, {@code kind=payment}
    * @param headers the {@code headers} expressions other than {@code Accept} and {@code Content-Type}
    * @param consumes the {@code consumes} media type expressions, e.g. {@code application/json}
    * @param produces the {@code produces} media type expressions
-   * @param test whether a request (the stack's request type) meets them; {@code true} when in doubt
-   * @return the conditions, or {@link #NONE} when all four lists are empty
+   * @param requestType the stack's request type; a request of another type meets the conditions
+   * @param tests each condition object's test: {@code null} when the request fails it
+   * @param after what to do once a request is tested (e.g. clear what a test cached on it)
+   * @return the conditions, or {@link #NONE} when there are no expressions
    */
-  public static RequestConditions of(List<String> params, List<String> headers, List<String> consumes,
-      List<String> produces, Predicate<Object> test) {
-    Objects.requireNonNull(test, "test");
+  public static <R> RequestConditions of(Collection<?> params, Collection<?> headers, Collection<?> consumes,
+      Collection<?> produces, Class<R> requestType, List<Function<R, @Nullable Object>> tests, Consumer<R> after) {
     if (params.isEmpty() && headers.isEmpty() && consumes.isEmpty() && produces.isEmpty()) {
       return NONE;
     }
-    return new RequestConditions(params, headers, consumes, produces, test);
+    List<Function<R, @Nullable Object>> all = List.copyOf(tests);
+    return new RequestConditions(texts(params), texts(headers), texts(consumes), texts(produces),
+        request -> !requestType.isInstance(request) || meets(requestType.cast(request), all, after));
+  }
+
+  /** Every test passes; one that throws counts as passed: in doubt, the endpoint is guarded. */
+  private static <R> boolean meets(R request, List<Function<R, @Nullable Object>> tests, Consumer<R> after) {
+    try {
+      for (Function<R, @Nullable Object> test : tests) {
+        if (test.apply(request) == null) {
+          return false;
+        }
+      }
+      return true;
+    } catch (RuntimeException e) {
+      return true;
+    } finally {
+      after.accept(request);
+    }
+  }
+
+  private static List<String> texts(Collection<?> expressions) {
+    List<String> texts = new ArrayList<>(expressions.size());
+    for (Object expression : expressions) {
+      texts.add(expression.toString());
+    }
+    return texts;
   }
 
   /** Whether there is no condition. */

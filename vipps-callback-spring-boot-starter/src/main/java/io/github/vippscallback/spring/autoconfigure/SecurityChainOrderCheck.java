@@ -1,13 +1,8 @@
 package io.github.vippscallback.spring.autoconfigure;
 
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -28,7 +23,6 @@ import org.springframework.security.web.debug.DebugFilter;
 final class SecurityChainOrderCheck implements StartupCheck {
 
   static final String ORDER_CONSTANT = "VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_ORDER";
-  private static final List<String> EVERY_METHOD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
   private final ListableBeanFactory beanFactory;
   private final Supplier<String> servletPathPrefix;
@@ -48,7 +42,7 @@ final class SecurityChainOrderCheck implements StartupCheck {
     List<SecurityFilterChain> chains = filterChains(guarded);
     SecurityFilterChain starter = beanFactory.getBean(
         VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN, SecurityFilterChain.class);
-    int index = indexOf(chains, starter);
+    int index = ChainsAhead.indexOf(chains, starter);
     if (index < 0) {
       throw VippsCallbackNotGuardedException.missingGuard(guarded, "the starter's chain '"
           + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' is not one of the chains of Spring"
@@ -58,40 +52,14 @@ final class SecurityChainOrderCheck implements StartupCheck {
     if (index == 0) {
       return;
     }
-    List<SecurityFilterChain> before = chains.subList(0, index);
-    IdentityHashMap<SecurityFilterChain, String> names = beanNames();
+    IdentityHashMap<SecurityFilterChain, String> names = ChainsAhead.beanNames(beanFactory, SecurityFilterChain.class);
     @Nullable ServletContext context = servletContext.getIfAvailable();
     String contextPath = context != null ? context.getContextPath()
         : environment.getProperty("server.servlet.context-path", "");
     String prefix = servletPathPrefix.get();
-    List<String> findings = new ArrayList<>();
-    Set<String> shadowing = new LinkedHashSet<>();
-    for (CallbackEndpoint endpoint : guarded) {
-      String path = RepresentativePath.of(endpoint.pattern());
-      findEndpoint:
-      for (String method : methodsOf(endpoint)) {
-        for (SecurityFilterChain chain : before) {
-          HttpServletRequest request = RepresentativeRequest.of(method, contextPath, prefix, path, context);
-          String name = nameOf(chain, names);
-          boolean takes;
-          try {
-            takes = chain.matches(request);
-          } catch (RuntimeException e) {
-            throw VippsCallbackNotGuardedException.undecidable(
-                name, endpoint + " (checked as " + method + " " + path + ")", e, ORDER_CONSTANT);
-          }
-          if (takes) {
-            findings.add(endpoint + " (checked as " + method + " " + path + "): chain '" + name + "'");
-            shadowing.add(name);
-            break findEndpoint;
-          }
-        }
-      }
-    }
-    if (!findings.isEmpty()) {
-      throw VippsCallbackNotGuardedException.shadowedBy(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN,
-          ORDER_CONSTANT, findings, List.copyOf(shadowing));
-    }
+    new ChainsAhead<SecurityFilterChain>(chains.subList(0, index), chain -> nameOf(chain, names),
+        (chain, method, path) -> chain.matches(RepresentativeRequest.of(method, contextPath, prefix, path, context)))
+        .verify(guarded, VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN, ORDER_CONSTANT);
   }
 
   private List<SecurityFilterChain> filterChains(List<CallbackEndpoint> guarded) {
@@ -109,24 +77,6 @@ final class SecurityChainOrderCheck implements StartupCheck {
         "Let Spring Security's @EnableWebSecurity (which Spring Boot applies) define '" + name + "'.");
   }
 
-  @SuppressWarnings("ReferenceEquality") // the very chain bean, not an equal one
-  private static int indexOf(List<SecurityFilterChain> chains, SecurityFilterChain chain) {
-    for (int i = 0; i < chains.size(); i++) {
-      if (chains.get(i) == chain) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private IdentityHashMap<SecurityFilterChain, String> beanNames() {
-    IdentityHashMap<SecurityFilterChain, String> names = new IdentityHashMap<>();
-    for (Map.Entry<String, SecurityFilterChain> entry : beanFactory.getBeansOfType(SecurityFilterChain.class).entrySet()) {
-      names.put(entry.getValue(), entry.getKey());
-    }
-    return names;
-  }
-
   /**
    * The bean name; for a chain without filters that is no bean, {@code web.ignoring()} and its matcher; for
    * another chain that is no bean, its description.
@@ -140,16 +90,5 @@ final class SecurityChainOrderCheck implements StartupCheck {
       return VippsCallbackNotGuardedException.WEB_IGNORING + " [" + ignoring.getRequestMatcher() + "]";
     }
     return "(not a bean) " + chain;
-  }
-
-  private static List<String> methodsOf(CallbackEndpoint endpoint) {
-    if (endpoint.anyMethod()) {
-      return EVERY_METHOD;
-    }
-    List<String> methods = new ArrayList<>(endpoint.methods());
-    if (methods.contains("GET") && !methods.contains("HEAD")) {
-      methods.add("HEAD");
-    }
-    return methods;
   }
 }

@@ -105,7 +105,7 @@ public final class VippsCallbackAutoConfiguration {
         new ServletPathPrefix(beanFactory, environment),
         properties.getWebhook(),
         CompositeCallbackObserver.of(observers.orderedStream().toList()),
-        WebhookSignatures.mode(properties),
+        properties.getMode(),
         !properties.getTrustedProxies().isEmpty(),
         new TypedValues(environment));
   }

@@ -8,6 +8,7 @@ import io.github.vippscallback.servlet.CallbackGuard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -39,6 +40,22 @@ class VippsCallbackCoreConfiguration {
   }
 
   /**
+   * Binds the typed properties ({@code environment}, {@code mode}, the address ranges) to their core types,
+   * with the core types' own parsing.
+   */
+  @Bean
+  @ConfigurationPropertiesBinding
+  static PropertyTypes vippsCallbackPropertyTypes() {
+    return new PropertyTypes();
+  }
+
+  /** Words a typed property the binder cannot convert as every other bad setting: property, value, valid values. */
+  @Bean
+  static PropertyBindFailures vippsCallbackPropertyBindFailures() {
+    return new PropertyBindFailures();
+  }
+
+  /**
    * Keeps the allowlist out of {@code spring.main.lazy-initialization}: it starts resolving when the
    * application starts, not when the first callback arrives (which would get 503 until DNS answered).
    */
@@ -62,7 +79,7 @@ class VippsCallbackCoreConfiguration {
    * {@code vipps.callback.mode} ({@code enforce} or {@code report-only}); a 503 carries
    * {@code vipps.callback.retry-after} as its {@code Retry-After}.
    *
-   * @throws VippsCallbackConfigurationException when the mode or the retry-after is bad
+   * @throws VippsCallbackConfigurationException when the retry-after is bad
    */
   @Bean
   @ConditionalOnMissingBean
@@ -73,7 +90,7 @@ class VippsCallbackCoreConfiguration {
       VippsCallbackProperties properties,
       Environment environment) {
     return CallbackSettings.callbackGuard(vippsCallbackAllowlist, vippsCallbackClientAddressResolver,
-        CompositeCallbackObserver.of(observers.orderedStream().toList()), WebhookSignatures.mode(properties),
+        CompositeCallbackObserver.of(observers.orderedStream().toList()), properties.getMode(),
         properties, new TypedValues(environment));
   }
 

@@ -2,8 +2,11 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /** Explains a {@link VippsCallbackConfigurationException}: which property, which value, what is valid. */
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring Boot's BindFailureAnalyzer: a typed property's failure carries ours
 final class VippsCallbackFailureAnalyzer extends AbstractFailureAnalyzer<VippsCallbackConfigurationException> {
 
   @Override

@@ -1,5 +1,8 @@
 package io.github.vippscallback.spring.autoconfigure;
 
+import io.github.vippscallback.address.IpRange;
+import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.servlet.EnforcementMode;
 import io.github.vippscallback.spring.VippsCallback;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +18,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the Vipps callback guard, under {@code vipps.callback}.
  *
- * <p>Only {@code vipps.callback.environment} is required; everything else has a default.
+ * <p>Only {@code vipps.callback.environment} is required; everything else has a default. The environment,
+ * the mode and the address ranges bind directly to their core types ({@link VippsEnvironment}, {@link
+ * EnforcementMode}, {@link IpRange}) through {@link PropertyTypes}; a bad value stops the start-up naming
+ * the property, the value and the valid values.
  */
 @ConfigurationProperties(VippsCallbackProperties.PREFIX)
 public class VippsCallbackProperties {
@@ -30,19 +36,19 @@ public class VippsCallbackProperties {
    * The Vipps MobilePay environment whose request servers may call back: 'prod' (alias 'production') or
    * 'test' (alias 'mt'). Required.
    */
-  private @Nullable String environment;
+  private @Nullable VippsEnvironment environment;
 
   /**
    * Proxies (addresses or CIDR ranges) whose X-Forwarded-For and Forwarded headers are believed. Empty:
    * the connection's peer address is the client and the headers are ignored.
    */
-  private List<String> trustedProxies = new ArrayList<>();
+  private List<IpRange> trustedProxies = new ArrayList<>();
 
   /** Host names resolved in addition to the environment's request servers. */
   private List<String> additionalHosts = new ArrayList<>();
 
   /** Addresses or CIDR ranges always allowed, e.g. 127.0.0.1 for local testing. */
-  private List<String> additionalAddresses = new ArrayList<>();
+  private List<IpRange> additionalAddresses = new ArrayList<>();
 
   /**
    * Path patterns to guard besides the @VippsCallback handler mappings, for every HTTP method, written
@@ -54,7 +60,7 @@ public class VippsCallbackProperties {
    * 'enforce' refuses requests that fail a check (address or webhook signature); 'report-only' checks,
    * logs and counts them exactly as when enforcing, but lets them through, to watch a rollout first.
    */
-  private String mode = "enforce";
+  private EnforcementMode mode = EnforcementMode.ENFORCE;
 
   /**
    * The Retry-After of the 503 answered while no request-server address is known yet (at start-up, or
@@ -81,22 +87,22 @@ public class VippsCallbackProperties {
   }
 
   /** The environment as configured, or {@code null} when it is not set. */
-  public @Nullable String getEnvironment() {
+  public @Nullable VippsEnvironment getEnvironment() {
     return environment;
   }
 
-  /** Sets the environment: {@code prod}, {@code production}, {@code test} or {@code mt}. */
-  public void setEnvironment(@Nullable String environment) {
+  /** Sets the environment; bound from {@code prod}, {@code production}, {@code test} or {@code mt}. */
+  public void setEnvironment(@Nullable VippsEnvironment environment) {
     this.environment = environment;
   }
 
   /** The trusted proxies. */
-  public List<String> getTrustedProxies() {
+  public List<IpRange> getTrustedProxies() {
     return trustedProxies;
   }
 
   /** Sets the trusted proxies. */
-  public void setTrustedProxies(List<String> trustedProxies) {
+  public void setTrustedProxies(List<IpRange> trustedProxies) {
     this.trustedProxies = new ArrayList<>(trustedProxies);
   }
 
@@ -111,12 +117,12 @@ public class VippsCallbackProperties {
   }
 
   /** The additional addresses and ranges. */
-  public List<String> getAdditionalAddresses() {
+  public List<IpRange> getAdditionalAddresses() {
     return additionalAddresses;
   }
 
   /** Sets the additional addresses and ranges. */
-  public void setAdditionalAddresses(List<String> additionalAddresses) {
+  public void setAdditionalAddresses(List<IpRange> additionalAddresses) {
     this.additionalAddresses = new ArrayList<>(additionalAddresses);
   }
 
@@ -146,12 +152,12 @@ public class VippsCallbackProperties {
   }
 
   /** The mode: {@code enforce} or {@code report-only}. */
-  public String getMode() {
+  public EnforcementMode getMode() {
     return mode;
   }
 
-  /** Sets the mode: {@code enforce} or {@code report-only}. */
-  public void setMode(String mode) {
+  /** Sets the mode; bound from {@code enforce} or {@code report-only}. */
+  public void setMode(EnforcementMode mode) {
     this.mode = mode;
   }
 

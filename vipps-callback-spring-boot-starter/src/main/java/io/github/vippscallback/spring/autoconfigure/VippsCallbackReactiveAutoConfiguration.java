@@ -9,6 +9,8 @@ import io.github.vippscallback.spring.reactive.SignedEndpoints;
 import io.github.vippscallback.spring.reactive.VippsCallbackWebFilter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -89,20 +91,27 @@ public final class VippsCallbackReactiveAutoConfiguration {
         () -> "",
         properties.getWebhook(),
         CompositeCallbackObserver.of(observers.orderedStream().toList()),
-        WebhookSignatures.mode(properties),
+        properties.getMode(),
         !properties.getTrustedProxies().isEmpty());
   }
 
-  @Bean
+  /**
+   * Checks, before the application serves, that the guard is in front of every guarded endpoint (with Spring
+   * Security: that no {@code SecurityWebFilterChain} ordered before the starter's takes one), then says so.
+   */
+  @Bean(VippsCallbackAutoConfiguration.STARTUP_REPORT_BEAN)
   static StartupReport vippsCallbackStartupReport(
       ObjectProvider<ReactiveCallbackEndpoints> endpoints,
       ObjectProvider<io.github.vippscallback.allowlist.VippsAllowlist> allowlist,
+      ObjectProvider<StartupCheck> checks,
       ListableBeanFactory beanFactory,
       Environment environment) {
-    return new StartupReport(() -> {
+    Supplier<@Nullable List<CallbackEndpoint>> guarded = () -> {
       ReactiveCallbackEndpoints registry = endpoints.getIfUnique();
       return registry == null ? null : registry.endpoints();
-    }, allowlist, () -> mechanism(beanFactory), () -> ForwardedHeadersAdvice.warning(environment, true));
+    };
+    return new StartupReport(guarded, allowlist, () -> mechanism(beanFactory, guarded),
+        () -> checks.orderedStream().toList(), () -> ForwardedHeadersAdvice.warning(environment, true));
   }
 
   /** The signature check as a {@code WebFilter} for the starter's chain or filter; never a bean of its own. */
@@ -116,7 +125,12 @@ public final class VippsCallbackReactiveAutoConfiguration {
     });
   }
 
-  private static String mechanism(ListableBeanFactory beanFactory) {
+  /**
+   * What guards the endpoints.
+   *
+   * @throws VippsCallbackNotGuardedException when neither the starter's chain nor its filter is defined
+   */
+  private static String mechanism(ListableBeanFactory beanFactory, Supplier<@Nullable List<CallbackEndpoint>> guarded) {
     String chain = VippsCallbackReactiveSecurityAutoConfiguration.WEB_FILTER_CHAIN_BEAN;
     if (beanFactory.containsBean(chain)) {
       return "the Spring Security web filter chain '" + chain + "'";
@@ -124,8 +138,13 @@ public final class VippsCallbackReactiveAutoConfiguration {
     if (beanFactory.containsBean(WEB_FILTER_BEAN)) {
       return "the WebFilter '" + WEB_FILTER_BEAN + "'";
     }
-    return "the application's own configuration (neither '" + chain + "' nor '" + WEB_FILTER_BEAN
-        + "' is defined)";
+    List<CallbackEndpoint> endpoints = guarded.get();
+    throw VippsCallbackNotGuardedException.missingGuard(endpoints == null ? List.of() : endpoints,
+        "neither the Spring Security web filter chain '" + chain + "' nor the WebFilter '" + WEB_FILTER_BEAN
+            + "' is defined (with Spring Security set up, VippsCallbackReactiveSecurityAutoConfiguration defines the"
+            + " chain; without it, VippsCallbackReactiveAutoConfiguration defines the filter)", "Do not exclude"
+            + " VippsCallbackReactiveSecurityAutoConfiguration, or define the SecurityWebFilterChain bean '" + chain
+            + "' yourself.");
   }
 
   /**

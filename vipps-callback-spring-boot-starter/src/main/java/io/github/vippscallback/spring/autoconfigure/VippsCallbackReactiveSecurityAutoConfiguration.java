@@ -4,6 +4,7 @@ import io.github.vippscallback.servlet.CallbackGuard;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
 import io.github.vippscallback.spring.reactive.VippsCallbackServerRejectionHandler;
 import io.github.vippscallback.spring.reactive.VippsRequestServersReactiveAuthorizationManager;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.Customizer;
@@ -33,7 +35,8 @@ import reactor.core.publisher.Mono;
  * #WEB_FILTER_CHAIN_BEAN}, ordered ({@link #WEB_FILTER_CHAIN_ORDER}) ahead of the application's chains,
  * whose security matcher is exactly the {@link ReactiveCallbackEndpoints}. In it: access only from Vipps'
  * request servers, no CSRF token, no session, no login; a refused exchange gets the guard's 403 or 503.
- * After the authorization, the webhook signature check of the endpoints that take one (401 or 413), so a
+ * Before the application serves, {@link ReactiveSecurityChainOrderCheck} makes sure that no chain ordered
+ * before the starter's takes a guarded endpoint. After the authorization, the webhook signature check of the endpoints that take one (401 or 413), so a
  * stranger's body is never read.
  *
  * <p>Spring Security applies its own default chain (login for everything) only while no {@code
@@ -103,11 +106,21 @@ public final class VippsCallbackReactiveSecurityAutoConfiguration {
         .build();
   }
 
+  /**
+   * Before the application serves: no {@code SecurityWebFilterChain} ordered before the starter's takes a
+   * guarded endpoint's requests.
+   */
+  @Bean
+  static StartupCheck vippsCallbackReactiveSecurityChainOrderCheck(
+      ListableBeanFactory beanFactory, Environment environment) {
+    return new ReactiveSecurityChainOrderCheck(beanFactory, environment);
+  }
+
   /** The starter's matcher as Spring Security asks it: a ready {@code Mono}, no allocation. */
   private record EndpointsMatcher(ReactiveCallbackEndpoints endpoints) implements ServerWebExchangeMatcher {
     @Override
     public Mono<MatchResult> matches(org.springframework.web.server.ServerWebExchange exchange) {
-      return endpoints.matches(exchange.getRequest()) ? MATCH : NO_MATCH;
+      return endpoints.matches(exchange) ? MATCH : NO_MATCH;
     }
 
     @Override

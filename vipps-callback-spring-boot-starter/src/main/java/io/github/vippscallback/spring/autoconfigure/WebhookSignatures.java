@@ -111,16 +111,6 @@ final class WebhookSignatures implements SmartInitializingSingleton {
     this.publicUrl = checkPublicUrl(webhook.getPublicUrl());
   }
 
-  /** The mode of {@code vipps.callback.mode}. */
-  static EnforcementMode mode(VippsCallbackProperties properties) {
-    String value = properties.getMode();
-    try {
-      return EnforcementMode.parse(value == null ? "" : value);
-    } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(MODE, value, "not a mode", "enforce, report-only", e);
-    }
-  }
-
   /** Decides at start-up which endpoints take which secret, and says so. */
   @Override
   public void afterSingletonsInstantiated() {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The guarded endpoints on WebFlux and the test of whether a request is meant for one of them; the same
@@ -20,7 +21,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * when its method is guarded and its path within the application (after {@code spring.webflux.base-path})
  * matches a guarded pattern either as WebFlux's handler mappings see it, or normalized (decoded, {@code
  * ;params} removed, empty, {@code .} and {@code ..} segments resolved, a trailing {@code /} ignored, case
- * ignored: how lenient configurations see it). Matching too much only guards more; matching too little
+ * ignored: how lenient configurations see it), and the exchange meets the mapping's other conditions
+ * ({@code params}, {@code headers}, {@code consumes}, {@code produces}). Matching too much only guards more; matching too little
  * would let a request reach a callback unchecked, so any doubt counts as a match.
  */
 public final class ReactiveCallbackEndpoints {
@@ -47,8 +49,13 @@ public final class ReactiveCallbackEndpoints {
     return patterns.get().endpoints();
   }
 
-  /** Whether {@code request} is meant for a guarded endpoint. */
-  public boolean matches(ServerHttpRequest request) {
+  /**
+   * Whether {@code exchange} is meant for a guarded endpoint: its method and path match the endpoint's, and it
+   * meets the endpoint's mapping's {@code params}, {@code headers}, {@code consumes} and {@code produces}
+   * (a request that does not goes to another handler, or to none).
+   */
+  public boolean matches(ServerWebExchange exchange) {
+    ServerHttpRequest request = exchange.getRequest();
     CallbackEndpointPatterns current = patterns.get();
     int size = current.size();
     if (size == 0) {
@@ -67,7 +74,10 @@ public final class ReactiveCallbackEndpoints {
         raw = path.pathWithinApplication();
       }
       if (current.strict(i).matches(raw)) {
-        return true;
+        if (current.conditionsMet(i, exchange)) {
+          return true;
+        }
+        continue;
       }
       if (normalized == null || trimmed == null) {
         String path = normalized(raw);
@@ -76,7 +86,8 @@ public final class ReactiveCallbackEndpoints {
             ? PathContainer.parsePath(path.substring(0, path.length() - 1))
             : normalized;
       }
-      if (current.lenient(i).matches(normalized) || current.lenient(i).matches(trimmed)) {
+      if ((current.lenient(i).matches(normalized) || current.lenient(i).matches(trimmed))
+          && current.conditionsMet(i, exchange)) {
         return true;
       }
     }

@@ -43,10 +43,9 @@ public final class ReactiveWebhookSignatures implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     List<Group> current = compiled();
-    ServerHttpRequest request = exchange.getRequest();
     for (int i = 0; i < current.size(); i++) {
       Group group = current.get(i);
-      if (group.endpoints.matches(request)) {
+      if (group.endpoints.matches(exchange)) {
         return check(group.check, exchange, chain);
       }
     }

@@ -35,7 +35,7 @@ public final class VippsCallbackWebFilter implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    if (!endpoints.matches(request)) {
+    if (!endpoints.matches(exchange)) {
       return chain.filter(exchange);
     }
     CallbackOutcome outcome = guard.decide(request, ServerRequestView.INSTANCE);

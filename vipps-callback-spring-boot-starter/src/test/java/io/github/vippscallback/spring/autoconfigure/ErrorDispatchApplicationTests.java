@@ -23,7 +23,7 @@ class ErrorDispatchApplicationTests extends LoopbackApplicationFixture {
   @Test
   void failingGuardedHandlerAnswersRequestServerWithApplicationsErrorStatusWithoutChallengeOrSession()
       throws IOException {
-    LoopbackHttpResponse response = post(PROD_SERVER, "/vipps/fails");
+    LoopbackHttpResponse response = postJson(PROD_SERVER, "/vipps/fails");
 
     assertThat(response.status()).isEqualTo(500);
     assertThat(response.header("WWW-Authenticate")).isNull();
@@ -33,7 +33,7 @@ class ErrorDispatchApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void failingGuardedHandlerIsStillRefusedToStranger() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/vipps/fails"));
+    assertForbiddenProblem(postJson(STRANGER, "/vipps/fails"));
   }
 
   @Test
@@ -43,7 +43,4 @@ class ErrorDispatchApplicationTests extends LoopbackApplicationFixture {
     assertThat(response.status()).isEqualTo(401);
   }
 
-  private LoopbackHttpResponse post(String from, String target) throws IOException {
-    return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
-  }
 }

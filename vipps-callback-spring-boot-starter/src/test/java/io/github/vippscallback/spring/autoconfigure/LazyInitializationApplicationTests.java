@@ -8,7 +8,6 @@ import io.github.vippscallback.spring.testapp.CallbackApplication;
 import io.github.vippscallback.spring.testapp.ClassAnnotatedController;
 import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
-import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,16 +37,16 @@ class LazyInitializationApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void requestServerReachesEveryKindOfAnnotatedEndpoint() throws IOException {
-    assertThat(post(PROD_SERVER, "/vipps/class/payments").body()).isEqualTo(Reached.body("class-payments"));
-    assertThat(post(PROD_SERVER, "/vipps/orders/3").body()).isEqualTo(Reached.body("order-callback 3"));
-    assertThat(post(PROD_SERVER, "/webhooks/payment").body()).isEqualTo(Reached.body("webhook"));
+    assertThat(postJson(PROD_SERVER, "/vipps/class/payments").body()).isEqualTo(Reached.body("class-payments"));
+    assertThat(postJson(PROD_SERVER, "/vipps/orders/3").body()).isEqualTo(Reached.body("order-callback 3"));
+    assertThat(postJson(PROD_SERVER, "/webhooks/payment").body()).isEqualTo(Reached.body("webhook"));
   }
 
   @Test
   void strangerGetsForbiddenProblemFromEveryKindOfAnnotatedEndpoint() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/vipps/class/payments"));
-    assertForbiddenProblem(post(STRANGER, "/vipps/orders/3"));
-    assertForbiddenProblem(post(STRANGER, "/webhooks/payment"));
+    assertForbiddenProblem(postJson(STRANGER, "/vipps/class/payments"));
+    assertForbiddenProblem(postJson(STRANGER, "/vipps/orders/3"));
+    assertForbiddenProblem(postJson(STRANGER, "/webhooks/payment"));
   }
 
   @Test
@@ -56,7 +55,4 @@ class LazyInitializationApplicationTests extends LoopbackApplicationFixture {
     assertThat(LoopbackHttpClient.from(STRANGER).get(port, "/vipps/orders/3").status()).isEqualTo(401);
   }
 
-  private LoopbackHttpResponse post(String from, String target) throws IOException {
-    return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
-  }
 }

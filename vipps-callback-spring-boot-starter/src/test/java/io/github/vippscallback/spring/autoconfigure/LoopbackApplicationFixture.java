@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.github.vippscallback.test.LoopbackHttpClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +30,10 @@ abstract class LoopbackApplicationFixture {
    * (special-purpose addresses are refused from DNS otherwise); tests that rely on those answers set it.
    */
   static final String ACCEPT_LOOPBACK_ANSWERS = "vipps.callback.dns.accept-special-purpose-addresses=true";
+
+  /** HTTP Basic credentials of the user the test applications define ({@code merchant}, {@code secret}). */
+  static final Map<String, String> CREDENTIALS = Map.of("Authorization",
+      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII)));
 
   /** The application's real port. */
   @LocalServerPort
@@ -51,5 +60,18 @@ abstract class LoopbackApplicationFixture {
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.body()).contains("\"status\":403").doesNotContain("reached");
+  }
+
+  /** A JSON {@code POST} of {@code {}} from {@code from} (a loopback source address) to {@code target}. */
+  LoopbackHttpResponse postJson(String from, String target) throws IOException {
+    return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
+  }
+
+  /** {@link #postJson} with the {@link #CREDENTIALS} of the test applications' user. */
+  LoopbackHttpResponse postJsonWithCredentials(String from, String target) throws IOException {
+    return LoopbackHttpClient.from(from).request("POST", port, target)
+        .header("Authorization", CREDENTIALS.get("Authorization"))
+        .body("{}", "application/json")
+        .send();
   }
 }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.spring.testapp.OwnVippsChainApplication;
 import io.github.vippscallback.spring.testapp.Reached;
-import io.github.vippscallback.test.LoopbackHttpClient;
-import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,22 +26,19 @@ class OwnVippsChainApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void ownChainOrderedFirstAllowsRequestServerToUnannotatedCallback() throws IOException {
-    assertThat(post(MT_SERVER, "/vipps/own/ping").body()).isEqualTo(Reached.body("own-ping"));
+    assertThat(postJson(MT_SERVER, "/vipps/own/ping").body()).isEqualTo(Reached.body("own-ping"));
   }
 
   @Test
   void ownChainOrderedFirstRefusesStrangerAtUnannotatedCallback() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/vipps/own/ping"));
+    assertForbiddenProblem(postJson(STRANGER, "/vipps/own/ping"));
   }
 
   @Test
   void starterGuardsOnlyTheAnnotatedCallbackOutsideTheOwnChain() throws IOException {
     assertThat(endpoints.endpoints()).extracting(CallbackEndpoint::toString).containsExactly("POST /callbacks/starter");
-    assertForbiddenProblem(post(STRANGER, "/callbacks/starter"));
-    assertThat(post(MT_SERVER, "/callbacks/starter").body()).isEqualTo(Reached.body("starter"));
+    assertForbiddenProblem(postJson(STRANGER, "/callbacks/starter"));
+    assertThat(postJson(MT_SERVER, "/callbacks/starter").body()).isEqualTo(Reached.body("starter"));
   }
 
-  private LoopbackHttpResponse post(String from, String target) throws IOException {
-    return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
-  }
 }

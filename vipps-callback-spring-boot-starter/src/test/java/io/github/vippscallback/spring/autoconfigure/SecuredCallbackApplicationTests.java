@@ -37,7 +37,7 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void postFromProductionRequestServerReachesClassAnnotatedHandler() throws IOException {
-    LoopbackHttpResponse response = post(PROD_SERVER, "/vipps/class/payments");
+    LoopbackHttpResponse response = postJson(PROD_SERVER, "/vipps/class/payments");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(Reached.body("class-payments"));
@@ -45,7 +45,7 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void postFromDisasterRecoveryServerIsAllowedInProd() throws IOException {
-    LoopbackHttpResponse response = post(DR_SERVER, "/vipps/class/payments");
+    LoopbackHttpResponse response = postJson(DR_SERVER, "/vipps/class/payments");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(Reached.body("class-payments"));
@@ -53,12 +53,12 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void postFromMerchantTestServerIsDeniedInProd() throws IOException {
-    assertForbiddenProblem(post(MT_SERVER, "/vipps/class/payments"));
+    assertForbiddenProblem(postJson(MT_SERVER, "/vipps/class/payments"));
   }
 
   @Test
   void postFromStrangerGetsForbiddenProblemThatRevealsNoAddress() throws IOException {
-    LoopbackHttpResponse response = post(STRANGER, "/vipps/class/payments");
+    LoopbackHttpResponse response = postJson(STRANGER, "/vipps/class/payments");
 
     assertForbiddenProblem(response);
     assertThat(response.body()).doesNotContain(PROD_SERVER, DR_SERVER, STRANGER, "vipps.no");
@@ -66,7 +66,7 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void postFromIpv6LoopbackIsDenied() throws IOException {
-    assertForbiddenProblem(post("::1", "/vipps/class/payments"));
+    assertForbiddenProblem(postJson("::1", "/vipps/class/payments"));
   }
 
   @Test
@@ -97,8 +97,8 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void methodAnnotatedHandlerIsGuarded() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/vipps/orders/42"));
-    assertThat(post(PROD_SERVER, "/vipps/orders/42").body()).isEqualTo(Reached.body("order-callback 42"));
+    assertForbiddenProblem(postJson(STRANGER, "/vipps/orders/42"));
+    assertThat(postJson(PROD_SERVER, "/vipps/orders/42").body()).isEqualTo(Reached.body("order-callback 42"));
   }
 
   @Test
@@ -110,8 +110,8 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void metaAnnotatedHandlerIsGuarded() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/webhooks/payment"));
-    assertThat(post(PROD_SERVER, "/webhooks/payment").body()).isEqualTo(Reached.body("webhook"));
+    assertForbiddenProblem(postJson(STRANGER, "/webhooks/payment"));
+    assertThat(postJson(PROD_SERVER, "/webhooks/payment").body()).isEqualTo(Reached.body("webhook"));
   }
 
   @Test
@@ -152,7 +152,7 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void allowedCallbackNeedsNoCsrfTokenAndGetsNoSession() throws IOException {
-    LoopbackHttpResponse response = post(PROD_SERVER, "/vipps/class/payments");
+    LoopbackHttpResponse response = postJson(PROD_SERVER, "/vipps/class/payments");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.headers("Set-Cookie")).isEmpty();
@@ -161,13 +161,14 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
   @ParameterizedTest
   @MethodSource("io.github.vippscallback.spring.autoconfigure.PathVariants#strangerVariants")
   void pathVariantFromStrangerNeverReachesHandler(String target) throws IOException {
-    LoopbackHttpResponse response = post(STRANGER, target);
+    LoopbackHttpResponse response = postJson(STRANGER, target);
 
     assertThat(response.status()).as(target).isNotEqualTo(200);
     assertThat(response.body()).as(target).doesNotContain("reached");
   }
 
-  LoopbackHttpResponse post(String from, String target) throws IOException {
+  @Override
+  LoopbackHttpResponse postJson(String from, String target) throws IOException {
     return send(from, "POST", target);
   }
 

@@ -4,7 +4,6 @@ import io.github.vippscallback.spring.VippsCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.spring.testapp.CallbackApplication;
-import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.ShadowingChainApplication;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,7 @@ import org.springframework.security.web.UnreachableFilterChainException;
 class ShadowingChainStartupTests {
 
   private static SpringApplicationBuilder application(Class<?>... sources) {
-    return new SpringApplicationBuilder(sources).properties(
-        "server.port=0",
-        "vipps.callback.environment=prod",
-        "vipps.callback.dns.servers=" + CallbackDns.EMPTY.address());
+    return StartupFailures.prodApplication(sources);
   }
 
   @Test

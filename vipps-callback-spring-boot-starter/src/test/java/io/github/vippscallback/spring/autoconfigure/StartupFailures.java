@@ -2,6 +2,7 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.vippscallback.spring.testapp.CallbackDns;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +13,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class StartupFailures {
 
   private StartupFailures() {}
+
+  /**
+   * An application of {@code sources} on a free port for {@code vipps.callback.environment=prod}, asking a DNS
+   * server on loopback that knows no name (so it never waits for the real one): what the start-up checks see.
+   */
+  static SpringApplicationBuilder prodApplication(Class<?>... sources) {
+    return new SpringApplicationBuilder(sources).properties(
+        "server.port=0",
+        "vipps.callback.environment=prod",
+        "vipps.callback.dns.servers=" + CallbackDns.EMPTY.address());
+  }
 
   /** Runs {@code application} and closes it again; the failure that stopped it, or {@code null}. */
   static @Nullable Throwable start(SpringApplicationBuilder application) {

@@ -11,9 +11,6 @@ import io.github.vippscallback.spring.testapp.UserChainApplication;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,16 +33,13 @@ class UserChainApplicationTests extends LoopbackApplicationFixture {
 
   static final String PROXY = "127.0.0.5";
 
-  private static final String BASIC_AUTHORIZATION =
-      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII));
-  static final Map<String, String> CREDENTIALS = Map.of("Authorization", BASIC_AUTHORIZATION);
 
   @Autowired
   ApplicationContext context;
 
   @Test
   void merchantTestServerIsAllowedInTest() throws IOException {
-    LoopbackHttpResponse response = post(MT_SERVER, "/api/vipps/class/payments");
+    LoopbackHttpResponse response = postJson(MT_SERVER, "/api/vipps/class/payments");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(Reached.body("class-payments"));
@@ -53,14 +47,14 @@ class UserChainApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void productionServersAreDeniedInTest() throws IOException {
-    assertForbiddenProblem(post(PROD_SERVER, "/api/vipps/class/payments"));
-    assertForbiddenProblem(post(DR_SERVER, "/api/vipps/class/payments"));
+    assertForbiddenProblem(postJson(PROD_SERVER, "/api/vipps/class/payments"));
+    assertForbiddenProblem(postJson(DR_SERVER, "/api/vipps/class/payments"));
   }
 
   @Test
   void guardedPathsCarryTheServletPathPrefix() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/api/vipps/orders/7"));
-    assertThat(post(MT_SERVER, "/api/vipps/orders/7").body()).isEqualTo(Reached.body("order-callback 7"));
+    assertForbiddenProblem(postJson(STRANGER, "/api/vipps/orders/7"));
+    assertThat(postJson(MT_SERVER, "/api/vipps/orders/7").body()).isEqualTo(Reached.body("order-callback 7"));
     assertThat(context.getBean(VippsCallbackEndpoints.class).endpoints())
         .extracting(CallbackEndpoint::pattern)
         .contains("/api/vipps/class/payments", "/api/vipps/orders/{orderId}", "/api/webhooks/payment")
@@ -88,20 +82,16 @@ class UserChainApplicationTests extends LoopbackApplicationFixture {
 
   @Test
   void credentialsDoNotOpenGuardedEndpointToStranger() throws IOException {
-    LoopbackHttpResponse response = LoopbackHttpClient.from(STRANGER)
-        .request("POST", port, "/api/vipps/class/payments")
-        .header("Authorization", BASIC_AUTHORIZATION)
-        .body("{}", "application/json")
-        .send();
+    LoopbackHttpResponse response = postJsonWithCredentials(STRANGER, "/api/vipps/class/payments");
 
     assertForbiddenProblem(response);
   }
 
   @Test
   void composedAuthorizationManagerAllowsOnlyRequestServersInApplicationChain() throws IOException {
-    assertThat(post(MT_SERVER, "/api/partner/ping").body()).isEqualTo(Reached.body("partner-ping"));
-    assertForbiddenProblem(post(STRANGER, "/api/partner/ping"));
-    assertForbiddenProblem(post(PROD_SERVER, "/api/partner/ping"));
+    assertThat(postJson(MT_SERVER, "/api/partner/ping").body()).isEqualTo(Reached.body("partner-ping"));
+    assertForbiddenProblem(postJson(STRANGER, "/api/partner/ping"));
+    assertForbiddenProblem(postJson(PROD_SERVER, "/api/partner/ping"));
   }
 
   @Test
@@ -137,7 +127,4 @@ class UserChainApplicationTests extends LoopbackApplicationFixture {
     assertForbiddenProblem(response);
   }
 
-  LoopbackHttpResponse post(String from, String target) throws IOException {
-    return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
-  }
 }

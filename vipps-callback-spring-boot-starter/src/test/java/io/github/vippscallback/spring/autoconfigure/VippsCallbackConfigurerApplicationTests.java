@@ -12,8 +12,6 @@ import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -41,12 +39,10 @@ import org.springframework.security.web.SecurityFilterChain;
         "spring.security.user.password=secret"})
 class VippsCallbackConfigurerApplicationTests extends LoopbackApplicationFixture {
 
-  private static final String BASIC_AUTHORIZATION =
-      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII));
 
   @Test
   void requestServerReachesConfiguredPathWithoutCsrfToken() throws IOException {
-    LoopbackHttpResponse response = post(MT_SERVER, "/api/partner/ping");
+    LoopbackHttpResponse response = postJson(MT_SERVER, "/api/partner/ping");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(Reached.body("partner-ping"));
@@ -54,17 +50,13 @@ class VippsCallbackConfigurerApplicationTests extends LoopbackApplicationFixture
 
   @Test
   void strangerGetsForbiddenProblemOnConfiguredPath() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/api/partner/ping"));
-    assertForbiddenProblem(post(PROD_SERVER, "/api/partner/ping"));
+    assertForbiddenProblem(postJson(STRANGER, "/api/partner/ping"));
+    assertForbiddenProblem(postJson(PROD_SERVER, "/api/partner/ping"));
   }
 
   @Test
   void credentialsDoNotOpenConfiguredPathToStranger() throws IOException {
-    LoopbackHttpResponse response = LoopbackHttpClient.from(STRANGER)
-        .request("POST", port, "/api/partner/ping")
-        .header("Authorization", BASIC_AUTHORIZATION)
-        .body("{}", "application/json")
-        .send();
+    LoopbackHttpResponse response = postJsonWithCredentials(STRANGER, "/api/partner/ping");
 
     assertForbiddenProblem(response);
   }
@@ -78,11 +70,7 @@ class VippsCallbackConfigurerApplicationTests extends LoopbackApplicationFixture
     assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
     // An authenticated POST without a CSRF token elsewhere is still refused by CSRF protection (the
     // endpoint takes GET only, so without CSRF it would be 405).
-    LoopbackHttpResponse withoutToken = LoopbackHttpClient.from(STRANGER)
-        .request("POST", port, "/api/hello")
-        .header("Authorization", BASIC_AUTHORIZATION)
-        .body("{}", "application/json")
-        .send();
+    LoopbackHttpResponse withoutToken = postJsonWithCredentials(STRANGER, "/api/hello");
     assertThat(withoutToken.status()).isEqualTo(403);
     assertThat(withoutToken.body()).doesNotContain("Vipps MobilePay request servers");
   }
@@ -107,9 +95,6 @@ class VippsCallbackConfigurerApplicationTests extends LoopbackApplicationFixture
             .hasMessageContaining("vippsCallback() names no request to guard"));
   }
 
-  private LoopbackHttpResponse post(String from, String target) throws IOException {
-    return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
-  }
 
   /** A chain that adds the configurer but names no request. */
   @Configuration(proxyBeanMethods = false)

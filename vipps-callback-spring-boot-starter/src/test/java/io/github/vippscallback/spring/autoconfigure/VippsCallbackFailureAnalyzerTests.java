@@ -43,6 +43,8 @@ class VippsCallbackFailureAnalyzerTests {
       "vipps.callback.trusted-proxies | 10.0.0.1,10.0.0.256 | vipps.callback.trusted-proxies[1] | '10.0.0.256' | CIDR",
       "vipps.callback.trusted-proxies | 10.0.0.1/8 | vipps.callback.trusted-proxies[0] | '10.0.0.1/8' | CIDR",
       "vipps.callback.additional-addresses | localhost | vipps.callback.additional-addresses[0] | 'localhost' | CIDR",
+      "vipps.callback.trusted-proxies[0] | 10.0.0.0/33 | vipps.callback.trusted-proxies[0] | '10.0.0.0/33' | CIDR",
+      "vipps.callback.mode | dry-run | vipps.callback.mode | 'dry-run' | enforce, report-only",
       "vipps.callback.dns.servers | 127.0.0.1:99999 | vipps.callback.dns.servers[0] | '127.0.0.1:99999' | optional port",
       "vipps.callback.dns.servers | dns.example.com | vipps.callback.dns.servers[0] | 'dns.example.com' | IP address literals",
       "vipps.callback.paths | vipps/** | vipps.callback.paths[0] | 'vipps/**' | starting with '/'",

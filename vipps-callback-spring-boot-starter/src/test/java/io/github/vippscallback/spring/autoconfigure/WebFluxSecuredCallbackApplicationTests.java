@@ -44,7 +44,7 @@ class WebFluxSecuredCallbackApplicationTests extends SecuredCallbackApplicationT
 
   @Test
   void strangerGetsTheServletStacksForbiddenProblemByteForByte() throws IOException {
-    LoopbackHttpResponse response = post(STRANGER, "/vipps/class/payments");
+    LoopbackHttpResponse response = postJson(STRANGER, "/vipps/class/payments");
 
     assertForbiddenProblem(response);
     assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
@@ -59,7 +59,7 @@ class WebFluxSecuredCallbackApplicationTests extends SecuredCallbackApplicationT
   void strangerIsLoggedAtWarnWithWhatAnOperatorNeeds(CapturedOutput output) {
     // The log takes at most 5 lines a second: the other tests' denials may have used this second's.
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      post(STRANGER, "/vipps/class/payments");
+      postJson(STRANGER, "/vipps/class/payments");
       assertThat(output)
           .contains("Vipps callback denied (403): client=\"" + STRANGER + "\" peer=\"" + STRANGER + "\"")
           .contains("path=\"/vipps/class/payments\"");

@@ -34,8 +34,8 @@ class WebFluxUserChainTests extends UserChainApplicationTests {
   @Override
   @Test
   void guardedPathsCarryTheServletPathPrefix() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/api/vipps/orders/7"));
-    assertThat(post(MT_SERVER, "/api/vipps/orders/7").body()).isEqualTo(Reached.body("order-callback 7"));
+    assertForbiddenProblem(postJson(STRANGER, "/api/vipps/orders/7"));
+    assertThat(postJson(MT_SERVER, "/api/vipps/orders/7").body()).isEqualTo(Reached.body("order-callback 7"));
     assertThat(context.getBean(ReactiveCallbackEndpoints.class).endpoints())
         .extracting(CallbackEndpoint::pattern)
         .contains("/vipps/class/payments", "/vipps/orders/{orderId}", "/webhooks/payment");

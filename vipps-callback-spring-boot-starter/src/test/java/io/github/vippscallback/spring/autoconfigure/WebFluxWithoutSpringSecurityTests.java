@@ -65,4 +65,8 @@ class WebFluxWithoutSpringSecurityTests {
       assertNoSecurityAndNoServletStack(context);
     }
   }
+
+  /** {@link WithoutSpringSecurityConditionsTests}: the {@code WebFilter} guards exactly the annotated mappings. */
+  @Nested
+  class Conditions extends WithoutSpringSecurityConditionsTests {}
 }

@@ -46,7 +46,7 @@ class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
 
   @Test
   void requestServerReachesCallback() throws IOException {
-    LoopbackHttpResponse response = post(PROD_SERVER, "/vipps/class/payments");
+    LoopbackHttpResponse response = postJson(PROD_SERVER, "/vipps/class/payments");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(Reached.body("class-payments"));
@@ -54,9 +54,9 @@ class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
 
   @Test
   void strangerGetsForbiddenProblem() throws IOException {
-    assertForbiddenProblem(post(STRANGER, "/vipps/class/payments"));
-    assertForbiddenProblem(post(STRANGER, "/vipps/orders/1"));
-    assertForbiddenProblem(post(STRANGER, "/webhooks/payment"));
+    assertForbiddenProblem(postJson(STRANGER, "/vipps/class/payments"));
+    assertForbiddenProblem(postJson(STRANGER, "/vipps/orders/1"));
+    assertForbiddenProblem(postJson(STRANGER, "/webhooks/payment"));
   }
 
   @Test
@@ -87,13 +87,10 @@ class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
       "/VIPPS/class/payments",
       "/vipps/class/pay%6dents"})
   void pathVariantFromStrangerNeverReachesHandler(String target) throws IOException {
-    LoopbackHttpResponse response = post(STRANGER, target);
+    LoopbackHttpResponse response = postJson(STRANGER, target);
 
     assertThat(response.status()).as(target).isNotEqualTo(200);
     assertThat(response.body()).as(target).doesNotContain("reached");
   }
 
-  private LoopbackHttpResponse post(String from, String target) throws IOException {
-    return LoopbackHttpClient.from(from).request("POST", port, target).body("{}", "application/json").send();
-  }
 }

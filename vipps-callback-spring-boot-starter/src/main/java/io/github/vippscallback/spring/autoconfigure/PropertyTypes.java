@@ -1,0 +1,77 @@
+package io.github.vippscallback.spring.autoconfigure;
+
+import io.github.vippscallback.address.IpRange;
+import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.servlet.EnforcementMode;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.convert.converter.GenericConverter;
+
+/**
+ * The one place that turns the text of a typed {@code vipps.callback.*} property into its core type, and
+ * knows what a valid text looks like: Spring Boot's binder converts with it (it is registered as a {@code
+ * @ConfigurationPropertiesBinding} converter), and {@link PropertyBindFailures} words a value it refuses with
+ * it. The parsing itself is the core type's own ({@code VippsEnvironment.parse}, {@code EnforcementMode.parse},
+ * {@code IpRange.parse}), the same that init-parameters and the firewall tool use.
+ *
+ * <p>A blank value converts to nothing, so that {@code vipps.callback.environment=} reads as "not set".
+ */
+final class PropertyTypes implements GenericConverter {
+
+  /** How one type is read from text, why a text is refused, and what is valid instead. */
+  record Type(Class<?> type, Function<String, Object> parse, Function<IllegalArgumentException, String> reason,
+      String validValues) {}
+
+  private static final Map<Class<?>, Type> TYPES = types(
+      new Type(VippsEnvironment.class, VippsEnvironment::parse, e -> "not a Vipps environment",
+          VippsEnvironment.validValues()),
+      new Type(EnforcementMode.class, EnforcementMode::parse, e -> "not a mode", EnforcementMode.validValues()),
+      new Type(IpRange.class, IpRange::parse, PropertyTypes::message, IpRange.FORMAT));
+
+  private static final Set<ConvertiblePair> PAIRS = pairs();
+
+  /** The type {@code type} is read as, or {@code null} when it is not one of these. */
+  static @Nullable Type of(@Nullable Class<?> type) {
+    return type == null ? null : TYPES.get(type);
+  }
+
+  @Override
+  public Set<ConvertiblePair> getConvertibleTypes() {
+    return PAIRS;
+  }
+
+  @Override
+  public @Nullable Object convert(@Nullable Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
+    Type type = TYPES.get(targetType.getType());
+    if (source == null || type == null || source.toString().isBlank()) {
+      return null;
+    }
+    return type.parse().apply(source.toString().strip());
+  }
+
+  static String message(IllegalArgumentException e) {
+    @Nullable String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  private static Map<Class<?>, Type> types(Type... types) {
+    Map<Class<?>, Type> map = new LinkedHashMap<>();
+    for (Type type : types) {
+      map.put(type.type(), type);
+    }
+    return Map.copyOf(map);
+  }
+
+  private static Set<ConvertiblePair> pairs() {
+    Set<ConvertiblePair> pairs = new LinkedHashSet<>();
+    for (Class<?> type : TYPES.keySet()) {
+      pairs.add(new ConvertiblePair(String.class, type));
+    }
+    return Set.copyOf(pairs);
+  }
+}
