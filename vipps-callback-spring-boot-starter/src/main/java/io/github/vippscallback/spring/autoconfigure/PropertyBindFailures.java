@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring.autoconfigure;
 
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
@@ -47,11 +48,10 @@ final class PropertyBindFailures implements ConfigurationPropertiesBindHandlerAd
     List<String> entries = list ? List.of(StringUtils.commaDelimitedListToStringArray(value)) : List.of(value);
     for (int i = 0; i < entries.size(); i++) {
       String entry = entries.get(i).strip();
-      try {
-        type.parse().apply(entry);
-      } catch (IllegalArgumentException e) {
+      @Nullable String refusal = type.refusal(entry);
+      if (refusal != null) {
         return new VippsCallbackConfigurationException(
-            list ? property + "[" + i + "]" : property, entry, type.reason().apply(e), type.validValues(), error);
+            list ? property + "[" + i + "]" : property, entry, refusal, type.validValues(), error);
       }
     }
     return new VippsCallbackConfigurationException(property, value, String.valueOf(error.getMessage()),
@@ -59,7 +59,7 @@ final class PropertyBindFailures implements ConfigurationPropertiesBindHandlerAd
   }
 
   private static boolean isList(ResolvableType type) {
-    return type.asCollection() != ResolvableType.NONE;
+    return Collection.class.isAssignableFrom(type.toClass());
   }
 
   private static @Nullable Class<?> elementType(ResolvableType type) {

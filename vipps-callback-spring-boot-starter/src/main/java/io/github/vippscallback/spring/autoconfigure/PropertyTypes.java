@@ -6,6 +6,7 @@ import io.github.vippscallback.servlet.EnforcementMode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,18 @@ final class PropertyTypes implements GenericConverter {
 
   /** How one type is read from text, why a text is refused, and what is valid instead. */
   record Type(Class<?> type, Function<String, Object> parse, Function<IllegalArgumentException, String> reason,
-      String validValues) {}
+      String validValues) {
+
+    /** Why {@code text} is refused, or {@code null} when it parses. */
+    @Nullable String refusal(String text) {
+      try {
+        Objects.requireNonNull(parse.apply(text));
+        return null;
+      } catch (IllegalArgumentException e) {
+        return reason.apply(e);
+      }
+    }
+  }
 
   private static final Map<Class<?>, Type> TYPES = types(
       new Type(VippsEnvironment.class, VippsEnvironment::parse, e -> "not a Vipps environment",

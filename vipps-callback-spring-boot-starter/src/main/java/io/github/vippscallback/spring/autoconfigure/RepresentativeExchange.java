@@ -73,7 +73,7 @@ final class RepresentativeExchange {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the interface's signature
     public <T> T getNativeRequest() {
       return (T) this;
     }
@@ -86,7 +86,7 @@ final class RepresentativeExchange {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the interface's signature
     public <T> T getNativeResponse() {
       return (T) this;
     }
