@@ -31,9 +31,11 @@ abstract class LoopbackApplicationFixture {
    */
   static final String ACCEPT_LOOPBACK_ANSWERS = "vipps.callback.dns.accept-special-purpose-addresses=true";
 
-  /** HTTP Basic credentials of the user the test applications define ({@code merchant}, {@code secret}). */
-  static final Map<String, String> CREDENTIALS = Map.of("Authorization",
-      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII)));
+  /** The HTTP Basic {@code Authorization} of the user the test applications define ({@code merchant}, {@code secret}). */
+  static final String BASIC_AUTHORIZATION =
+      "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII));
+  /** {@link #BASIC_AUTHORIZATION} as the headers of a request. */
+  static final Map<String, String> CREDENTIALS = Map.of("Authorization", BASIC_AUTHORIZATION);
 
   /** The application's real port. */
   @LocalServerPort
@@ -70,7 +72,7 @@ abstract class LoopbackApplicationFixture {
   /** {@link #postJson} with the {@link #CREDENTIALS} of the test applications' user. */
   LoopbackHttpResponse postJsonWithCredentials(String from, String target) throws IOException {
     return LoopbackHttpClient.from(from).request("POST", port, target)
-        .header("Authorization", CREDENTIALS.get("Authorization"))
+        .header("Authorization", BASIC_AUTHORIZATION)
         .body("{}", "application/json")
         .send();
   }
