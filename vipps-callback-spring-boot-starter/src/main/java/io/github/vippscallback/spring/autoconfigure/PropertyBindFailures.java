@@ -54,8 +54,14 @@ final class PropertyBindFailures implements ConfigurationPropertiesBindHandlerAd
             list ? property + "[" + i + "]" : property, entry, refusal, type.validValues(), error);
       }
     }
-    return new VippsCallbackConfigurationException(property, value, String.valueOf(error.getMessage()),
-        type.validValues(), error);
+    // Every entry parses, so the binder did not convert with the starter's converter: Spring Boot binds
+    // configuration properties with an application bean named 'conversionService' (and its own defaults)
+    // instead of the converter beans when there is one.
+    return new VippsCallbackConfigurationException(property, value, "the value is valid, but Spring Boot did not"
+        + " convert it with the starter's converter (bean 'vippsCallbackPropertyTypes'): when the application"
+        + " defines a bean named 'conversionService', Spring Boot binds configuration properties with that instead."
+        + " Add the application's converter beans to it (ApplicationConversionService.addBeans) or name it"
+        + " otherwise", type.validValues(), error);
   }
 
   private static boolean isList(ResolvableType type) {

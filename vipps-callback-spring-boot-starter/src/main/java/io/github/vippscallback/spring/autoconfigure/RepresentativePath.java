@@ -10,7 +10,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code /vipps/orders/{orderId}}: what the start-up checks send through the application's request matchers
  * to see which one would take the endpoint's requests. Shared by the web stacks.
  */
-public final class RepresentativePath {
+final class RepresentativePath {
 
   /** Tried in turn for each variable or wildcard until the pattern matches the result. */
   private static final List<String> FILLERS = List.of("x", "1", "vipps", "x1", "0");
@@ -26,7 +26,7 @@ public final class RepresentativePath {
    * @param pattern a Spring {@code PathPattern}
    * @return a path without wildcards
    */
-  public static String of(String pattern) {
+  static String of(String pattern) {
     PathPattern parsed = PARSER.parse(pattern);
     String first = fill(pattern, FILLERS.get(0));
     for (String filler : FILLERS) {

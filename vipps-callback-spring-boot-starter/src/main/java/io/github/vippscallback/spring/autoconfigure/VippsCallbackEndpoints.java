@@ -22,7 +22,7 @@ import org.springframework.web.util.UrlPathHelper;
  * strategy and lenient configurations see it). Matching too much only guards more; matching too little
  * would let a request reach a callback unchecked, so any doubt counts as a match.
  */
-public final class VippsCallbackEndpoints {
+final class VippsCallbackEndpoints {
 
   private static final UrlPathHelper NORMALIZING = UrlPathHelper.defaultInstance;
 

@@ -52,6 +52,15 @@ public final class ReactiveWebhookSignatures implements WebFilter {
     return chain.filter(exchange);
   }
 
+  /**
+   * A constant: WebFlux's filter chain asks every filter for its {@code toString()} on every request (for a
+   * {@code checkpoint}), and {@code Object}'s would format a new string each time.
+   */
+  @Override
+  public String toString() {
+    return "ReactiveWebhookSignatures";
+  }
+
   private static Mono<Void> check(WebhookSignatureCheck check, ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
     boolean enforces = check.mode().enforces();

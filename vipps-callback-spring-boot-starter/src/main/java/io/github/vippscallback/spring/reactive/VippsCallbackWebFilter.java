@@ -50,4 +50,13 @@ public final class VippsCallbackWebFilter implements WebFilter, Ordered {
   public int getOrder() {
     return ORDER;
   }
+
+  /**
+   * A constant: WebFlux's filter chain asks every filter for its {@code toString()} on every request (for a
+   * {@code checkpoint}), and {@code Object}'s would format a new string each time.
+   */
+  @Override
+  public String toString() {
+    return "VippsCallbackWebFilter";
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.vippscallback.spring.testapp.CallbackDns;
@@ -48,5 +49,27 @@ final class StartupFailures {
   static FailureAnalysis notGuardedAnalysis(@Nullable Throwable failure) {
     return Objects.requireNonNull(
         new VippsCallbackNotGuardedFailureAnalyzer().analyze(Objects.requireNonNull(failure)));
+  }
+
+  /**
+   * Asserts that {@code failure} is the starter's refusal of the shadowing test applications' chain {@code
+   * openVippsChain} (everything under {@code /vipps} open to everyone, ordered first, in front of {@code
+   * MixedController}): every shadowed endpoint named, the starter's chain {@code starterChain}, and the ways
+   * out with {@code orderConstant}; the failure analysis says the same.
+   */
+  static void assertOpenVippsChainShadows(@Nullable Throwable failure, String starterChain, String orderConstant) {
+    VippsCallbackNotGuardedException cause = causeOf(failure, VippsCallbackNotGuardedException.class);
+    assertThat(cause.description())
+        .contains("'" + starterChain + "'")
+        .contains("POST /vipps/orders/{orderId} (checked as POST /vipps/orders/x): chain 'openVippsChain'")
+        .contains("PATCH,PUT /vipps/multi/a", "PATCH,PUT /vipps/multi/b")
+        .doesNotContain("/webhooks/payment");
+    assertThat(cause.action())
+        .contains("Order 'openVippsChain' after " + orderConstant)
+        .contains("exclude these endpoints' paths from its securityMatcher")
+        .contains("'vippsRequestServers'", "remove @VippsCallback");
+    FailureAnalysis analysis = notGuardedAnalysis(failure);
+    assertThat(analysis.getDescription()).startsWith("The Vipps callback endpoints would not be guarded:");
+    assertThat(analysis.getAction()).isEqualTo(cause.action());
   }
 }

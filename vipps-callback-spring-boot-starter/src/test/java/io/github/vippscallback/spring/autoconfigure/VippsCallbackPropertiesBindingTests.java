@@ -7,6 +7,12 @@ import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.servlet.EnforcementMode;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
@@ -61,5 +67,42 @@ class VippsCallbackPropertiesBindingTests {
       assertThat(cause.property()).isEqualTo("vipps.callback.environment");
       assertThat(cause.reason()).isEqualTo("the Vipps environment must be chosen explicitly");
     });
+  }
+
+  @Test
+  void applicationConversionServiceWithoutTheStartersConverterStopsStartUpSayingWhy() {
+    runner.withPropertyValues("vipps.callback.environment=prod", "vipps.callback.trusted-proxies=10.0.0.0/8")
+        .withBean("conversionService", ConversionService.class, DefaultConversionService::new)
+        .run(context -> {
+          assertThat(context).hasFailed();
+          VippsCallbackConfigurationException cause =
+              StartupFailures.causeOf(context.getStartupFailure(), VippsCallbackConfigurationException.class);
+          assertThat(cause.property()).isEqualTo("vipps.callback.trusted-proxies");
+          assertThat(cause.value()).isEqualTo("10.0.0.0/8");
+          assertThat(cause.reason()).contains("'conversionService'", "ApplicationConversionService.addBeans");
+        });
+  }
+
+  @Test
+  void applicationConversionServiceWithTheApplicationsConverterBeansBinds() {
+    runner.withPropertyValues("vipps.callback.environment=prod", "vipps.callback.trusted-proxies=10.0.0.0/8")
+        .withUserConfiguration(OwnConversionService.class)
+        .run(context -> {
+          VippsCallbackProperties properties = context.getBean(VippsCallbackProperties.class);
+          assertThat(properties.getEnvironment()).isEqualTo(VippsEnvironment.PROD);
+          assertThat(properties.getTrustedProxies()).containsExactly(IpRange.parse("10.0.0.0/8"));
+        });
+  }
+
+  /** An application's own {@code conversionService}, with its converter beans added as the message advises. */
+  @Configuration(proxyBeanMethods = false)
+  static class OwnConversionService {
+
+    @Bean
+    static ConversionService conversionService(ListableBeanFactory beanFactory) {
+      ApplicationConversionService conversionService = new ApplicationConversionService();
+      ApplicationConversionService.addBeans(conversionService, beanFactory);
+      return conversionService;
+    }
   }
 }
