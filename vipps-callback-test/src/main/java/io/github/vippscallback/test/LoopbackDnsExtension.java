@@ -18,23 +18,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A JUnit 5 extension that runs a {@link LoopbackDnsServer} for a test class: started before the class's
  * first test, closed after its last, answering what the test scripts.
  *
- * <p>In a static field it serves the whole class, so a Spring application context (started after it) can
- * be pointed at it:
+ * <p>In a static field it serves the whole class, and a Spring test's application context (started after it)
+ * is pointed at it: {@code vipps.callback.dns.servers} is set to its server for the class and its nested
+ * classes ({@code io.github.vippscallback.test.spring.LoopbackDnsContextCustomizerFactory}), below the test's
+ * own properties. What the allowlist may take from it stays the test's to say:
  *
  * <pre>{@code
- * @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+ * @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+ *     // the answers are loopback addresses, which the allowlist takes only when told to
+ *     properties = "vipps.callback.dns.accept-special-purpose-addresses=true")
  * class WebhookTest {
  *
  *   @RegisterExtension
  *   static final LoopbackDnsExtension dns = new LoopbackDnsExtension()
  *       .answer("callback-mt-1.vipps.no", 60, "127.0.0.2");
- *
- *   @DynamicPropertySource
- *   static void vippsDns(DynamicPropertyRegistry registry) {
- *     registry.add("vipps.callback.dns.servers", dns::address);
- *     // the answers are loopback addresses, which the allowlist takes only when told to
- *     registry.add("vipps.callback.dns.accept-special-purpose-addresses", () -> "true");
- *   }
  * }
  * }</pre>
  *
@@ -93,6 +90,11 @@ public final class LoopbackDnsExtension
               + " a whole class, an instance field for each test) or @ExtendWith, and ask only while a test runs");
     }
     return running;
+  }
+
+  /** Whether a server of this extension is running (a test of its class is under way). */
+  public boolean isRunning() {
+    return server != null;
   }
 
   /**

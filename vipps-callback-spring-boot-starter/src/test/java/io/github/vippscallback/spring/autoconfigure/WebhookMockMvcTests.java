@@ -44,7 +44,6 @@ class WebhookMockMvcTests {
 
   @DynamicPropertySource
   static void vippsDns(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", dns::address);
     registry.add("vipps.callback.dns.accept-special-purpose-addresses", () -> "true"); // the loopback DNS answers loopback addresses, where the test requests come from
   }
 

@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The {@code local} profile of the docs' two curl lines, on Reactor Netty, where Vipps' host names do not
@@ -34,10 +32,6 @@ class WebFluxSampleLocalProfileTest {
   @RegisterExtension
   static final LoopbackDnsExtension dns = new LoopbackDnsExtension();
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", dns::address);
-  }
 
   @LocalServerPort
   private int port;

@@ -15,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The {@code local} profile a newcomer starts the sample with, where Vipps' host names do not resolve
@@ -31,10 +29,6 @@ class LocalProfileTest {
   @RegisterExtension
   static final LoopbackDnsExtension dns = new LoopbackDnsExtension();
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("vipps.callback.dns.servers", dns::address);
-  }
 
   @LocalServerPort
   private int port;
