@@ -20,7 +20,9 @@ import org.springframework.core.convert.converter.GenericConverter;
  * it. The parsing itself is the core type's own ({@code VippsEnvironment.parse}, {@code EnforcementMode.parse},
  * {@code IpRange.parse}), the same that init-parameters and the firewall tool use.
  *
- * <p>A blank value converts to nothing, so that {@code vipps.callback.environment=} reads as "not set".
+ * <p>Spring Boot binds a blank value as not set: {@code vipps.callback.environment=} is refused as "not
+ * chosen", a blank {@code mode} keeps {@code enforce} and blank lists stay empty (the strict defaults). Should a
+ * blank text reach this converter, only the environment's reads as not set; any other is refused.
  */
 final class PropertyTypes implements GenericConverter {
 
@@ -60,10 +62,14 @@ final class PropertyTypes implements GenericConverter {
   @Override
   public @Nullable Object convert(@Nullable Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
     Type type = TYPES.get(targetType.getType());
-    if (source == null || type == null || source.toString().isBlank()) {
+    if (source == null || type == null) {
       return null;
     }
-    return type.parse().apply(source.toString().strip());
+    String text = source.toString();
+    if (text.isBlank() && type.type() == VippsEnvironment.class) {
+      return null; // "not set": the start-up then says the environment must be chosen explicitly
+    }
+    return type.parse().apply(text.strip());
   }
 
   static String message(IllegalArgumentException e) {

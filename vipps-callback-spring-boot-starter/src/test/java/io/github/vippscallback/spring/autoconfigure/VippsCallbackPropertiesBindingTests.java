@@ -70,6 +70,18 @@ class VippsCallbackPropertiesBindingTests {
   }
 
   @Test
+  void blankModeAndRangesAreNotSetSoTheStrictDefaultsHold() {
+    runner.withPropertyValues("vipps.callback.environment=test", "vipps.callback.mode=",
+            "vipps.callback.trusted-proxies=", "vipps.callback.additional-addresses=")
+        .run(context -> {
+          VippsCallbackProperties properties = context.getBean(VippsCallbackProperties.class);
+          assertThat(properties.getMode()).isEqualTo(EnforcementMode.ENFORCE);
+          assertThat(properties.getTrustedProxies()).isEmpty();
+          assertThat(properties.getAdditionalAddresses()).isEmpty();
+        });
+  }
+
+  @Test
   void applicationConversionServiceWithoutTheStartersConverterStopsStartUpSayingWhy() {
     runner.withPropertyValues("vipps.callback.environment=prod", "vipps.callback.trusted-proxies=10.0.0.0/8")
         .withBean("conversionService", ConversionService.class, DefaultConversionService::new)
