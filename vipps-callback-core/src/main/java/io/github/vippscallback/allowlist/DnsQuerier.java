@@ -1,6 +1,5 @@
 package io.github.vippscallback.allowlist;
 
-import io.github.vippscallback.address.IpAddress;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;

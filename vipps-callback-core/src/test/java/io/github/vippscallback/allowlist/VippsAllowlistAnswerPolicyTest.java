@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import io.github.vippscallback.testfixtures.LogCapture;
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
+import io.github.vippscallback.testfixtures.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

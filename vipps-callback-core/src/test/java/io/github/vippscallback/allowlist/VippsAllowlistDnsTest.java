@@ -1,12 +1,12 @@
 package io.github.vippscallback.allowlist;
 
-import io.github.vippscallback.address.IpRange;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.vippscallback.test.LoopbackDnsServer;
+import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.test.LoopbackDnsServer.Behaviour;
+import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.testfixtures.LogCapture;
 import java.io.IOException;
 import java.time.Clock;

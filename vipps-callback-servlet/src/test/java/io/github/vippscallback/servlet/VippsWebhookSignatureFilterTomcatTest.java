@@ -7,7 +7,6 @@ import io.github.vippscallback.webhook.WebhookSignatureHeaders;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.webhook.WebhookSigner;
-import io.github.vippscallback.webhook.WebhookTarget;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

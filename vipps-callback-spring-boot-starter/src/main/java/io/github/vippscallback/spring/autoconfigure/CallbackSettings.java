@@ -1,6 +1,5 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsAllowlist;
@@ -8,6 +7,7 @@ import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.servlet.CallbackGuard;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.EnforcementMode;
+import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;

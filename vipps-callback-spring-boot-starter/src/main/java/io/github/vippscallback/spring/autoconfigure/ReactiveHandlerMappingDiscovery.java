@@ -12,13 +12,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.reactive.result.condition.ConsumesRequestCondition;
 import org.springframework.web.reactive.result.condition.HeadersRequestCondition;
 import org.springframework.web.reactive.result.condition.ParamsRequestCondition;
 import org.springframework.web.reactive.result.condition.ProducesRequestCondition;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -78,8 +78,8 @@ final class ReactiveHandlerMappingDiscovery implements Supplier<List<CallbackEnd
     ProducesRequestCondition produces = info.getProducesCondition();
     return RequestConditions.of(params.getExpressions(), headers.getExpressions(), consumes.getExpressions(),
         produces.getExpressions(), ServerWebExchange.class,
-        List.<Function<ServerWebExchange, @Nullable Object>>of(params::getMatchingCondition, headers::getMatchingCondition,
-            consumes::getMatchingCondition, produces::getMatchingCondition),
+        List.<Function<ServerWebExchange, @Nullable Object>>of(params::getMatchingCondition,
+            headers::getMatchingCondition, consumes::getMatchingCondition, produces::getMatchingCondition),
         exchange -> { });
   }
 }

@@ -43,7 +43,8 @@ final class ReactiveSecurityChainOrderCheck implements StartupCheck {
     if (index == 0) {
       return;
     }
-    IdentityHashMap<SecurityWebFilterChain, String> names = ChainsAhead.beanNames(beanFactory, SecurityWebFilterChain.class);
+    IdentityHashMap<SecurityWebFilterChain, String> names =
+        ChainsAhead.beanNames(beanFactory, SecurityWebFilterChain.class);
     String basePath = basePath(environment.getProperty("spring.webflux.base-path", ""));
     new ChainsAhead<SecurityWebFilterChain>(chains.subList(0, index),
         chain -> names.getOrDefault(chain, "(not a bean) " + chain),
@@ -52,7 +53,7 @@ final class ReactiveSecurityChainOrderCheck implements StartupCheck {
         .verify(guarded, starterName, ORDER_CONSTANT);
   }
 
-  /** {@code spring.webflux.base-path} as WebFlux applies it: {@code ""} or {@code /segment...}, no trailing {@code /}. */
+  /** {@code spring.webflux.base-path} as WebFlux applies it: {@code ""}, or {@code /a/b} with no trailing slash. */
   static String basePath(String configured) {
     String path = configured.strip();
     while (path.endsWith("/")) {

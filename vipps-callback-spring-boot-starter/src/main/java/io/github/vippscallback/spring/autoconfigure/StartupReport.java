@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.spring.VippsCallback;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -29,21 +29,8 @@ final class StartupReport implements SmartInitializingSingleton {
   private final Supplier<@Nullable String> forwardedWarning;
 
   /**
-   * A report without start-up checks of its own.
+   * A report that runs {@code checks} before it speaks.
    *
-   * @param endpoints the guarded endpoints, or {@code null} when the application has no endpoints bean
-   * @param mechanism what guards the endpoints, e.g. {@code the servlet filter '...'}
-   * @param forwardedWarning what to warn about forwarded headers, or {@code null}
-   */
-  StartupReport(
-      Supplier<@Nullable List<CallbackEndpoint>> endpoints,
-      ObjectProvider<VippsAllowlist> allowlist,
-      Supplier<String> mechanism,
-      Supplier<@Nullable String> forwardedWarning) {
-    this(endpoints, allowlist, mechanism, List::of, forwardedWarning);
-  }
-
-  /**
    * @param endpoints the guarded endpoints, or {@code null} when the application has no endpoints bean
    * @param mechanism what guards the endpoints; throws {@link VippsCallbackNotGuardedException} when nothing
    *     of the starter's does

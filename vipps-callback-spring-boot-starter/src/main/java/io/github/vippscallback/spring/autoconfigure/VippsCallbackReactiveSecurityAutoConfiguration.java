@@ -15,8 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -36,8 +36,8 @@ import reactor.core.publisher.Mono;
  * whose security matcher is exactly the {@link ReactiveCallbackEndpoints}. In it: access only from Vipps'
  * request servers, no CSRF token, no session, no login; a refused exchange gets the guard's 403 or 503.
  * Before the application serves, {@link ReactiveSecurityChainOrderCheck} makes sure that no chain ordered
- * before the starter's takes a guarded endpoint. After the authorization, the webhook signature check of the endpoints that take one (401 or 413), so a
- * stranger's body is never read.
+ * before the starter's takes a guarded endpoint. After the authorization, the webhook signature check of the
+ * endpoints that take one (401 or 413), so a stranger's body is never read.
  *
  * <p>Spring Security applies its own default chain (login for everything) only while no {@code
  * SecurityWebFilterChain} bean exists, and Boot adds its default only when the actuator is there. So

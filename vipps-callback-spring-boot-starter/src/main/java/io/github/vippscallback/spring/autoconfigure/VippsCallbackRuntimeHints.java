@@ -3,11 +3,11 @@ package io.github.vippscallback.spring.autoconfigure;
 import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.actuate.AllowlistSnapshot;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
-import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 
 /**
  * What the starter reaches reflectively, for native images (Spring AOT applies it through

@@ -1,8 +1,8 @@
 package io.github.vippscallback.spring.autoconfigure;
 
+import io.github.vippscallback.servlet.VippsRequestGuard;
 import io.github.vippscallback.spring.VippsCallbackRejectionHandler;
 import io.github.vippscallback.spring.VippsRequestServersAuthorizationManager;
-import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import org.springframework.beans.factory.ListableBeanFactory;

@@ -1,12 +1,12 @@
 package io.github.vippscallback.spring.autoconfigure;
 
+import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.servlet.EnforcementMode;
+import io.github.vippscallback.servlet.WebhookSignatureCheck;
 import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.reactive.ReactiveWebhookSignatures;
 import io.github.vippscallback.webhook.WebhookSecret;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
-import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.EnforcementMode;
-import io.github.vippscallback.servlet.WebhookSignatureCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

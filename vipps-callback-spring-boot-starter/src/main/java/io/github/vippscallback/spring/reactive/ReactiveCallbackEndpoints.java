@@ -22,8 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
  * matches a guarded pattern either as WebFlux's handler mappings see it, or normalized (decoded, {@code
  * ;params} removed, empty, {@code .} and {@code ..} segments resolved, a trailing {@code /} ignored, case
  * ignored: how lenient configurations see it), and the exchange meets the mapping's other conditions
- * ({@code params}, {@code headers}, {@code consumes}, {@code produces}). Matching too much only guards more; matching too little
- * would let a request reach a callback unchecked, so any doubt counts as a match.
+ * ({@code params}, {@code headers}, {@code consumes}, {@code produces}). Matching too much only guards
+ * more; matching too little would let a request reach a callback unchecked, so any doubt counts as a match.
  */
 public final class ReactiveCallbackEndpoints {
 

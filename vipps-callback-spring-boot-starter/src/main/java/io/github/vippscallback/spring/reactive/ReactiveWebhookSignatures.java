@@ -1,8 +1,8 @@
 package io.github.vippscallback.spring.reactive;
 
+import io.github.vippscallback.servlet.WebhookSignatureCheck;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookVerification;
-import io.github.vippscallback.servlet.WebhookSignatureCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,8 +1,8 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.spring.VippsCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.testapp.ClassAnnotatedController;
 import io.github.vippscallback.spring.testapp.MixedController;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.spring.testapp.CallbackDns;
-import io.github.vippscallback.test.LoopbackHttpResponse;
 import io.github.vippscallback.test.LoopbackHttpClient;
+import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +31,7 @@ abstract class LoopbackApplicationFixture {
    */
   static final String ACCEPT_LOOPBACK_ANSWERS = "vipps.callback.dns.accept-special-purpose-addresses=true";
 
-  /** The HTTP Basic {@code Authorization} of the user the test applications define ({@code merchant}, {@code secret}). */
+  /** The HTTP Basic {@code Authorization} of the test applications' user ({@code merchant}, {@code secret}). */
   static final String BASIC_AUTHORIZATION =
       "Basic " + Base64.getEncoder().encodeToString("merchant:secret".getBytes(StandardCharsets.US_ASCII));
   /** {@link #BASIC_AUTHORIZATION} as the headers of a request. */

@@ -9,8 +9,8 @@ import io.github.vippscallback.spring.testapp.Reached;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The documented opt-out of the chain-order check: callbacks guarded in the application's own chain, ordered

@@ -1,8 +1,8 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.spring.VippsCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.testapp.CallbackApplication;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.MixedController;
@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.context.annotation.Import;
 
 /**
  * An application that asks for Vipps callbacks to be guarded where the starter has no guard does not start,

@@ -1,7 +1,5 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
-import io.github.vippscallback.spring.VippsCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.address.ClientAddressResolver;
@@ -11,6 +9,8 @@ import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackOutcome;
 import io.github.vippscallback.servlet.GuardVerdict;
 import io.github.vippscallback.servlet.VippsRequestGuard;
+import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
+import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.spring.VippsCallbackConfigurer;
 import static io.github.vippscallback.spring.testapp.CallbackDns.MT_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.spring.VippsCallbackConfigurer;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.ConfigurerChainApplication;
 import io.github.vippscallback.spring.testapp.Reached;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;

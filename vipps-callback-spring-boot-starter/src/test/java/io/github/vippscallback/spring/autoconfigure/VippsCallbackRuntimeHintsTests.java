@@ -1,16 +1,16 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.spring.VippsCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.actuate.AllowlistSnapshot;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.aot.AotServices;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.beans.factory.aot.AotServices;
 
 /** The starter's runtime hints cover what it reaches reflectively, and Spring AOT finds them. */
 class VippsCallbackRuntimeHintsTests {

@@ -3,8 +3,8 @@ package io.github.vippscallback.spring.autoconfigure;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
 import io.github.vippscallback.spring.testapp.ReactiveConditionsApplication;
 import java.util.List;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Every test of {@link RequestConditionsApplicationTests} on WebFlux (Reactor Netty, Spring Security): a

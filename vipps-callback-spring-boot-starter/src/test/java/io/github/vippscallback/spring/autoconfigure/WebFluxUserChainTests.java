@@ -5,13 +5,13 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
-import io.github.vippscallback.spring.testapp.ReactiveUserChainApplication;
 import io.github.vippscallback.spring.testapp.Reached;
+import io.github.vippscallback.spring.testapp.ReactiveUserChainApplication;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.vippscallback.spring.autoconfigure;
 
 import io.github.vippscallback.spring.testapp.WebhookApplication;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** {@link WebhookSecretRotationChecks} on Spring MVC on Tomcat. */
 @SpringBootTest(classes = WebhookApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {

@@ -6,13 +6,12 @@ import static io.github.vippscallback.spring.autoconfigure.WebhookRequests.asser
 import static io.github.vippscallback.spring.autoconfigure.WebhookRequests.post;
 import static io.github.vippscallback.spring.autoconfigure.WebhookRequests.postSigned;
 import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.spring.testapp.WebhookApplication;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Two webhook registrations, each with its own secret, chosen by path pattern

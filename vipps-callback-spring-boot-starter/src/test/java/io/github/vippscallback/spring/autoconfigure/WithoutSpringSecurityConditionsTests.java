@@ -11,8 +11,8 @@ import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Without Spring Security (its own surefire execution), the starter's servlet filter guards exactly the

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.testapp;
 
-import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.servlet.VippsRequestGuard;
+import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.VippsCallbackRejectionHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;

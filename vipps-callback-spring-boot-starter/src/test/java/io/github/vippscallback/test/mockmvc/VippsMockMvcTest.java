@@ -1,6 +1,5 @@
 package io.github.vippscallback.test.mockmvc;
 
-import io.github.vippscallback.spring.testapp.WebhookController;
 import static io.github.vippscallback.test.mockmvc.VippsMockMvc.fromVipps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.servlet.VippsWebhookSignatureFilter;
+import io.github.vippscallback.spring.testapp.WebhookController;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

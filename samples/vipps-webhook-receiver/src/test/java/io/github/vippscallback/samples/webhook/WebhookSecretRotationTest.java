@@ -3,11 +3,11 @@ package io.github.vippscallback.samples.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.vippscallback.webhook.WebhookSignatureHeaders;
-import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
-import io.github.vippscallback.test.LoopbackDnsExtension;
+import io.github.vippscallback.webhook.WebhookSignatureHeaders;
+import io.github.vippscallback.webhook.WebhookSigner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.autoconfigure.actuate;
 
-import io.github.vippscallback.spring.actuate.VippsCallbackEndpoint;
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.spring.actuate.VippsCallbackEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.autoconfigure.actuate;
 
-import io.github.vippscallback.spring.actuate.VippsCallbackHealthIndicator;
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.spring.actuate.VippsCallbackHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

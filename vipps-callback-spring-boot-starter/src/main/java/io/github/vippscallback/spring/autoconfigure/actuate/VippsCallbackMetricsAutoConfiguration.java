@@ -1,10 +1,10 @@
 package io.github.vippscallback.spring.autoconfigure.actuate;
 
+import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import io.github.vippscallback.spring.actuate.MicrometerCallbackObserver;
 import io.github.vippscallback.spring.actuate.MicrometerDnsRefreshListener;
 import io.github.vippscallback.spring.actuate.VippsAllowlistMeterBinder;
-import io.github.vippscallback.allowlist.VippsAllowlist;
-import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,11 +1,11 @@
 package io.github.vippscallback.spring.autoconfigure.actuate;
 
-import io.github.vippscallback.spring.actuate.AllowlistSnapshot;
-import io.github.vippscallback.spring.actuate.VippsCallbackEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.spring.actuate.AllowlistSnapshot;
+import io.github.vippscallback.spring.actuate.VippsCallbackEndpoint;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.github.vippscallback.spring.autoconfigure.actuate;
 
-import io.github.vippscallback.spring.actuate.VippsAllowlistMeterBinder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.servlet.CallbackObserver;
 import io.github.vippscallback.servlet.CallbackOutcome;
 import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
+import io.github.vippscallback.spring.actuate.VippsAllowlistMeterBinder;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
