@@ -5,11 +5,41 @@ import java.util.List;
 /**
  * The path and method tricks a stranger tries on the guarded {@code POST /vipps/class/payments}: path
  * parameters, doubled and encoded slashes, dot segments (plain, encoded, with parameters), a trailing
- * slash, other case, an encoded letter. None may reach the handler, on either web stack.
+ * slash, other case, an encoded letter. None may reach the handler, on either web stack. And the tricks
+ * that start on another route of a gateway or proxy ({@code /shop/**}) and climb out of it.
  */
-final class PathVariants {
+public final class PathVariants {
 
   private PathVariants() {}
+
+  /**
+   * Targets on another route ({@code /shop/...}) that a backend resolving dot segments, decoding once or
+   * dropping path parameters routes to {@code guarded} (a path such as {@code /vipps/class/payments}):
+   * what a gateway matching the raw path forwards unchanged.
+   */
+  public static List<String> gatewayVariants(String guarded) {
+    return List.of(
+        "/shop/.." + guarded,
+        "/shop/%2e%2e" + guarded,
+        "/shop/%2E%2E" + guarded,
+        "/shop/..;" + guarded,
+        "/shop/x/../.." + guarded,
+        "/shop/.%2e" + guarded,
+        "/shop/%2e." + guarded,
+        "/shop/..;x=1" + guarded,
+        "/shop//.." + guarded,
+        "/shop/./.." + guarded,
+        "/shop/%2e%2e%2f" + guarded.substring(1),
+        "/shop/..%2f" + guarded.substring(1),
+        "/shop/..%5c" + guarded.substring(1),
+        "/shop/%2e%2e%5c" + guarded.substring(1));
+  }
+
+  /** The gateway tricks a servlet container passes on as they are (it refuses encoded slashes). */
+  public static List<String> gatewayVariantsPassedByContainers(String guarded) {
+    return gatewayVariants(guarded).stream().filter(target -> !target.contains("%2f") && !target.contains("%5c")
+        && !target.contains("%2F") && !target.contains("%5C")).toList();
+  }
 
   /** Targets that a lenient server may route to the guarded handler. */
   static List<String> strangerVariants() {

@@ -9,6 +9,7 @@ import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +68,20 @@ class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
     assertThat(hello.status()).isEqualTo(200);
     assertThat(hello.body()).isEqualTo(Reached.body("hello"));
     assertThat(order.body()).isEqualTo(Reached.body("order 5"));
+  }
+
+  /**
+   * A gateway or proxy that routes {@code /shop/**} by the raw path forwards these unchanged; a backend that
+   * resolves them reaches the callback. The guard must take them (403), not leave them to a 404.
+   */
+  @ParameterizedTest
+  @MethodSource("gatewayVariants")
+  void gatewayVariantFromStrangerIsRefusedByTheGuard(String target) throws IOException {
+    assertForbiddenProblem(postJson(STRANGER, target));
+  }
+
+  static List<String> gatewayVariants() {
+    return PathVariants.gatewayVariantsPassedByContainers("/vipps/class/payments");
   }
 
   @ParameterizedTest
