@@ -16,7 +16,7 @@ import java.util.Set;
  * or after the parameters are removed), backslashes read as slashes, repeated slashes collapsed, and dot
  * segments resolved (RFC 3986, 5.2.4). A path that cannot be read (a bad escape, an encoded or raw control
  * character such as NUL) is also read as if it ended just before the first such spot, as a backend that
- * stops there would.
+ * stops there would, and with every such spot left out, as a backend that drops them would.
  *
  * <p>A plain path, one none of these steps changes, has itself as its only reading: {@link #isPlain} tells so
  * without allocating, and the guard's common path never builds the readings. Pure and stateless.
@@ -67,6 +67,7 @@ final class PathReadings {
     int unreadable = firstUnreadable(path);
     if (unreadable >= 0) {
       addEvery(path.substring(0, unreadable), readings);
+      addEvery(withoutUnreadable(path), readings);
     }
     return List.copyOf(readings);
   }
@@ -209,6 +210,29 @@ final class PathReadings {
       }
     }
     return -1;
+  }
+
+  /** {@code path} without its control characters (raw or encoded) and without the {@code %} of a bad escape. */
+  static String withoutUnreadable(String path) {
+    StringBuilder out = new StringBuilder(path.length());
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        continue;
+      }
+      if (c == '%') {
+        int value = escapeAt(path, i);
+        if (value < 0) {
+          continue; // the % of a bad escape
+        }
+        if (value < 0x20 || value == 0x7f) {
+          i += 2;
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** Replaces each run of {@code /} with one. */

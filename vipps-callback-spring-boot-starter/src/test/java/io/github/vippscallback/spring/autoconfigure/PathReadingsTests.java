@@ -104,9 +104,21 @@ class PathReadingsTests {
       "/shop//..//vipps/callback",
       "/shop/%2e%2e;x/vipps/callback",
       "/shop/..%3b/vipps/callback",
+      "/shop/..%00/vipps/callback",
+      "/shop/%00../vipps/callback",
       "/vipps/callback%00/../../shop"})
   void gatewayPathTricksHaveAReadingOfTheGuardedPath(String path) {
     assertThat(PathReadings.of(path)).extracting(PathReadings.Reading::path).contains("/vipps/callback");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "/shop/..%00/vipps, /shop/../vipps",
+      "/a%zz/b, /azz/b",
+      "/a%0d%0a/b%7f, /a/b",
+      "/a%2e/b, /a%2e/b"})
+  void withoutUnreadableLeavesOutControlCharactersAndBadEscapes(String path, String left) {
+    assertThat(PathReadings.withoutUnreadable(path)).isEqualTo(left);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.testfixtures.PathVariants;
 import jakarta.servlet.RequestDispatcher;
 import java.util.List;
 import java.util.Set;

@@ -8,6 +8,7 @@ import io.github.vippscallback.spring.testapp.CallbackApplication;
 import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.github.vippscallback.testfixtures.PathVariants;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
   }
 
   @ParameterizedTest
-  @MethodSource("io.github.vippscallback.spring.autoconfigure.PathVariants#strangerVariants")
+  @MethodSource("io.github.vippscallback.testfixtures.PathVariants#strangerVariants")
   void pathVariantFromStrangerNeverReachesHandler(String target) throws IOException {
     LoopbackHttpResponse response = postJson(STRANGER, target);
 

@@ -3,7 +3,7 @@ package io.github.vippscallback.spring.reactive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.spring.autoconfigure.CallbackEndpoint;
-import io.github.vippscallback.spring.autoconfigure.PathVariants;
+import io.github.vippscallback.testfixtures.PathVariants;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.github.vippscallback.spring.autoconfigure;
+package io.github.vippscallback.testfixtures;
 
 import java.util.List;
 
@@ -42,7 +42,7 @@ public final class PathVariants {
   }
 
   /** Targets that a lenient server may route to the guarded handler. */
-  static List<String> strangerVariants() {
+  public static List<String> strangerVariants() {
     return List.of(
         "/vipps/class/payments;x",
         "/vipps/class;x/payments",
