@@ -2,9 +2,12 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -162,14 +165,14 @@ class PathReadingsTests {
   }
 
   /** {@code java.net.URI}'s normalization of an absolute path, or {@code null} when it is no such path. */
-  private static String uriNormalized(String path) {
+  private static @Nullable String uriNormalized(String path) {
     if (!path.startsWith("/") || path.startsWith("//")) {
       return null; // URI would read "//x" as an authority
     }
     try {
-      String normalized = new java.net.URI(null, null, path, null).normalize().getPath();
+      String normalized = new URI(null, null, path, null).normalize().getPath();
       return normalized.startsWith("/..") || normalized.contains("//") ? null : normalized;
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return null;
     }
   }
