@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build's API check (etc/api/ApiListing.java, run on every published module): a listed API passes, and
- * an added, removed or changed public member fails with a message that names it and the update command.
+ * The build's API check ({@link ApiListing}, under etc/api, run on every published module): a listed API
+ * passes, and an added, removed or changed public member fails with a message that names it and the update
+ * command.
  */
 class ApiListingTest {
 
