@@ -73,19 +73,21 @@ public final class ApiListing {
     if (expected.equals(actual)) {
       return Optional.empty();
     }
-    Set<String> expectedLines = new LinkedHashSet<>(expected.lines().toList());
-    Set<String> actualLines = new LinkedHashSet<>(actual.lines().toList());
+    List<String> expectedEntries = entries(expected);
+    List<String> actualEntries = entries(actual);
+    Set<String> expectedSet = new LinkedHashSet<>(expectedEntries);
+    Set<String> actualSet = new LinkedHashSet<>(actualEntries);
     StringBuilder message = new StringBuilder()
         .append("The public API of ").append(module).append(" differs from its listing ").append(listingFile)
         .append(Files.exists(listingFile) ? "" : " (missing)").append(":\n");
-    for (String line : expected.lines().toList()) {
-      if (!actualLines.contains(line)) {
-        message.append("  - ").append(line.strip()).append('\n');
+    for (String entry : expectedEntries) {
+      if (!actualSet.contains(entry)) {
+        message.append("  - ").append(entry).append('\n');
       }
     }
-    for (String line : actual.lines().toList()) {
-      if (!expectedLines.contains(line)) {
-        message.append("  + ").append(line.strip()).append('\n');
+    for (String entry : actualEntries) {
+      if (!expectedSet.contains(entry)) {
+        message.append("  + ").append(entry).append('\n');
       }
     }
     message.append("(- listed but gone or changed, + new or changed). A removed or changed member breaks users'"
@@ -93,6 +95,28 @@ public final class ApiListing {
         + " listing with\n    ").append(UPDATE_COMMAND)
         .append("\nand commit api/").append(module).append(".api with the change.");
     return Optional.of(message.toString());
+  }
+
+  /** Each type header, and each member prefixed with its type's name, e.g. {@code demo.Greeter: public Greeter()}. */
+  private static List<String> entries(String listing) {
+    List<String> entries = new ArrayList<>();
+    String type = "";
+    for (String line : listing.lines().toList()) {
+      if (line.endsWith(" {")) {
+        String header = line.substring(0, line.length() - 2);
+        entries.add(header);
+        List<String> words = List.of(header.split(" "));
+        for (int i = 0; i < words.size() - 1; i++) {
+          if (Set.of("class", "interface", "enum", "record", "@interface").contains(words.get(i))) {
+            type = words.get(i + 1).replaceAll("<.*", "");
+            break;
+          }
+        }
+      } else if (line.startsWith("\t")) {
+        entries.add(type + ": " + line.strip());
+      }
+    }
+    return entries;
   }
 
   /**

@@ -74,7 +74,7 @@ class ApiListingTest {
 
     assertThat(failure).hasValueSatisfying(message -> assertThat(message)
         .contains("The public API of demo differs from its listing " + listing)
-        .contains("  + public int count(long...) throws java.io.IOException")
+        .contains("  + demo.Greeter: public int count(long...) throws java.io.IOException")
         .doesNotContain("  - ")
         .contains("./mvnw -B -Papi-dump -DskipTests verify")
         .contains("commit api/demo.api"));
@@ -89,8 +89,8 @@ class ApiListingTest {
     Optional<String> failure = ApiListing.check("demo", listing, listingOf(dir.resolve("v2"), changed));
 
     assertThat(failure).hasValueSatisfying(message -> assertThat(message)
-        .contains("  - public java.lang.String greet(java.lang.String)")
-        .contains("  + public java.lang.String greet(java.lang.CharSequence)"));
+        .contains("  - demo.Greeter: public java.lang.String greet(java.lang.String)")
+        .contains("  + demo.Greeter: public java.lang.String greet(java.lang.CharSequence)"));
   }
 
   @Test
