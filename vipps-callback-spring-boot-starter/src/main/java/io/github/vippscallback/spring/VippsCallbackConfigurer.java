@@ -74,15 +74,22 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
 
   VippsCallbackConfigurer() {}
 
-  /** A configurer to pass to {@code http.with(...)}, whose customizer names the guarded requests. */
+  /**
+   * A configurer to pass to {@code http.with(...)}, whose customizer names the guarded requests.
+   *
+   * @return a new configurer
+   */
   public static VippsCallbackConfigurer vippsCallback() {
     return new VippsCallbackConfigurer();
   }
 
   /**
    * Lets only Vipps' request servers call the paths matching {@code patterns}, written as in {@code
-   * authorizeHttpRequests}, e.g. {@code /partner/**}.
+   /**
+    * uthorizeHttpRequests}, e.g. {@code /partner/**}.
    *
+    * @param patterns the path patterns of the requests to guard
+    * @return this configurer
    * @throws IllegalArgumentException when no pattern is given
    * @throws IllegalStateException when called outside the customizer of {@code http.with(...)}
    */
@@ -111,6 +118,8 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
   /**
    * Lets only Vipps' request servers make the requests {@code matchers} match.
    *
+   * @param matchers the matchers of the requests to guard
+   * @return this configurer
    * @throws IllegalArgumentException when no matcher is given
    * @throws IllegalStateException when called outside the customizer of {@code http.with(...)}
    */

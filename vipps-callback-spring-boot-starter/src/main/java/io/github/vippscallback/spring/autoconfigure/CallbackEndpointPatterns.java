@@ -48,27 +48,50 @@ public final class CallbackEndpointPatterns {
     }
   }
 
-  /** The endpoints' patterns, parsed now. */
+  /**
+   * The endpoints' patterns, parsed now.
+   *
+   * @param endpoints the guarded endpoints
+   * @return the endpoints with their parsed patterns
+   */
   public static CallbackEndpointPatterns of(List<CallbackEndpoint> endpoints) {
     return new CallbackEndpointPatterns(endpoints);
   }
 
-  /** The endpoints, in order. */
+  /**
+   * The endpoints, in order.
+   *
+   * @return the endpoints, unmodifiable
+   */
   public List<CallbackEndpoint> endpoints() {
     return endpoints;
   }
 
-  /** How many endpoints there are. */
+  /**
+   * How many endpoints there are.
+   *
+   * @return the number of endpoints
+   */
   public int size() {
     return strict.length;
   }
 
-  /** Endpoint {@code index}'s pattern as Spring's handler mappings match it. */
+  /**
+   * Endpoint {@code index}'s pattern as Spring's handler mappings match it.
+   *
+   * @param index the endpoint's position in {@link #endpoints()}
+   * @return the endpoint's pattern, case-sensitive
+   */
   public PathPattern strict(int index) {
     return strict[index];
   }
 
-  /** Endpoint {@code index}'s pattern with case ignored. */
+  /**
+   * Endpoint {@code index}'s pattern with case ignored.
+   *
+   * @param index the endpoint's position in {@link #endpoints()}
+   * @return the endpoint's pattern, case-insensitive
+   */
   public PathPattern lenient(int index) {
     return lenient[index];
   }
@@ -85,6 +108,7 @@ public final class CallbackEndpointPatterns {
    * @param path the request's path within the application, as sent (still percent-encoded), or {@code null}
    *     when it cannot be placed within the application: then every request with a guarded method matches
    * @param request the stack's request type, for the mapping's other conditions
+   * @return {@code true} when the request is meant for a guarded endpoint
    */
   public boolean matches(String method, @Nullable String path, Object request) {
     if (!anyMethodMatches(method)) {
@@ -168,7 +192,13 @@ public final class CallbackEndpointPatterns {
     return decoded.indexOf('%') < 0 ? decoded : decoded.replace("%", "%25");
   }
 
-  /** Whether endpoint {@code index} is guarded for {@code method} (HEAD where GET is). */
+  /**
+   * Whether endpoint {@code index} is guarded for {@code method} (HEAD where GET is).
+   *
+   * @param index the endpoint's position in {@link #endpoints()}
+   * @param method the request's HTTP method
+   * @return {@code true} when the endpoint is guarded for {@code method}
+   */
   public boolean methodMatches(int index, String method) {
     String[] allowed = methods[index];
     if (allowed.length == 0) {
@@ -186,6 +216,10 @@ public final class CallbackEndpointPatterns {
    * Whether {@code request} (the stack's request type) meets endpoint {@code index}'s {@code params},
    * {@code headers}, {@code consumes} and {@code produces}: one that does not goes to another handler, or to
    * none, so it is not this endpoint's.
+   *
+   * @param index the endpoint's position in {@link #endpoints()}
+   * @param request the request, of the web stack's request type
+   * @return {@code true} when the request meets every condition of the endpoint's mapping
    */
   public boolean conditionsMet(int index, Object request) {
     return conditions[index].test(request);
@@ -215,12 +249,20 @@ public final class CallbackEndpointPatterns {
     private final Supplier<List<CallbackEndpoint>> discovery;
     private volatile @Nullable CallbackEndpointPatterns compiled;
 
-    /** Patterns of the endpoints {@code discovery} finds, the first time they are needed. */
+    /**
+     * Patterns of the endpoints {@code discovery} finds, the first time they are needed.
+     *
+     * @param discovery finds the endpoints; called at most once
+     */
     public Lazy(Supplier<List<CallbackEndpoint>> discovery) {
       this.discovery = discovery;
     }
 
-    /** The patterns if the endpoints are discovered already, else {@code null}; never discovers them. */
+    /**
+     * The patterns if the endpoints are discovered already, else {@code null}; never discovers them.
+     *
+     * @return the patterns, or {@code null} when not yet discovered
+     */
     public @Nullable CallbackEndpointPatterns ifDiscovered() {
       return compiled;
     }

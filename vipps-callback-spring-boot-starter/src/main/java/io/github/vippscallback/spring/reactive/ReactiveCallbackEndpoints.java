@@ -29,18 +29,32 @@ public final class ReactiveCallbackEndpoints {
     this.patterns = new CallbackEndpointPatterns.Lazy(discovery);
   }
 
-  /** The endpoints {@code discovery} finds, discovered the first time they are needed. */
+  /**
+   * The endpoints {@code discovery} finds, discovered the first time they are needed.
+   *
+   * @param discovery finds the endpoints; called at most once
+   * @return endpoints discovered when first needed
+   */
   public static ReactiveCallbackEndpoints discoveredBy(Supplier<List<CallbackEndpoint>> discovery) {
     return new ReactiveCallbackEndpoints(discovery);
   }
 
-  /** Endpoints fixed up front, for tests and for applications that wire the guard by hand. */
+  /**
+   * Endpoints fixed up front, for tests and for applications that wire the guard by hand.
+   *
+   * @param endpoints the guarded endpoints
+   * @return the given endpoints
+   */
   public static ReactiveCallbackEndpoints of(List<CallbackEndpoint> endpoints) {
     List<CallbackEndpoint> copy = List.copyOf(endpoints);
     return new ReactiveCallbackEndpoints(() -> copy);
   }
 
-  /** The guarded endpoints, discovering them first if that has not happened yet. */
+  /**
+   * The guarded endpoints, discovering them first if that has not happened yet.
+   *
+   * @return the guarded endpoints, unmodifiable
+   */
   public List<CallbackEndpoint> endpoints() {
     return patterns.get().endpoints();
   }
@@ -49,6 +63,9 @@ public final class ReactiveCallbackEndpoints {
    * Whether {@code exchange} is meant for a guarded endpoint: its method and path match the endpoint's, and it
    * meets the endpoint's mapping's {@code params}, {@code headers}, {@code consumes} and {@code produces}
    * (a request that does not goes to another handler, or to none).
+   *
+   * @param exchange the exchange of the request
+   * @return {@code true} when the request is meant for a guarded endpoint
    */
   public boolean matches(ServerWebExchange exchange) {
     CallbackEndpointPatterns current = patterns.get();
