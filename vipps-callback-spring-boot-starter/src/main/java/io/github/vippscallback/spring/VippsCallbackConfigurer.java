@@ -212,7 +212,7 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
 
     @Override
     public String toString() {
-      return "PathReadings " + endpoints.describe();
+      return "PathReadings " + endpoints;
     }
   }
 

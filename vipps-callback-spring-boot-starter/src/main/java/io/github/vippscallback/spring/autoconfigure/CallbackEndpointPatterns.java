@@ -77,29 +77,9 @@ public final class CallbackEndpointPatterns {
   }
 
   /**
-   * Endpoint {@code index}'s pattern as Spring's handler mappings match it.
-   *
-   * @param index the endpoint's position in {@link #endpoints()}
-   * @return the endpoint's pattern, case-sensitive
-   */
-  public PathPattern strict(int index) {
-    return strict[index];
-  }
-
-  /**
-   * Endpoint {@code index}'s pattern with case ignored.
-   *
-   * @param index the endpoint's position in {@link #endpoints()}
-   * @return the endpoint's pattern, case-insensitive
-   */
-  public PathPattern lenient(int index) {
-    return lenient[index];
-  }
-
-  /**
    * Whether a request is meant for a guarded endpoint: its method is the endpoint's, it meets the endpoint's
    * other conditions, and its path matches the endpoint's pattern as sent (as Spring's handler mappings
-   * match it) or by any other {@linkplain PathReadings reading} a container, proxy, gateway or backend may
+   * match it) or by any other reading ({@code PathReadings}) a container, proxy, gateway or backend may
    * apply (decoded, path parameters removed, slashes collapsed, dot segments resolved, ...), with case and a
    * trailing {@code /} ignored. Matching too much only guards more; matching too little would let a request
    * reach a callback unchecked. A plain path (the common case) is parsed once and read no other way.
@@ -199,7 +179,7 @@ public final class CallbackEndpointPatterns {
    * @param method the request's HTTP method
    * @return {@code true} when the endpoint is guarded for {@code method}
    */
-  public boolean methodMatches(int index, String method) {
+  boolean methodMatches(int index, String method) {
     String[] allowed = methods[index];
     if (allowed.length == 0) {
       return true;
@@ -221,7 +201,7 @@ public final class CallbackEndpointPatterns {
    * @param request the request, of the web stack's request type
    * @return {@code true} when the request meets every condition of the endpoint's mapping
    */
-  public boolean conditionsMet(int index, Object request) {
+  boolean conditionsMet(int index, Object request) {
     return conditions[index].test(request);
   }
 

@@ -32,7 +32,7 @@ public final class VippsCallbackEndpoints {
   }
 
   /** Endpoints fixed up front, for tests and for applications that wire the guard by hand. */
-  public static VippsCallbackEndpoints of(List<CallbackEndpoint> endpoints) {
+  static VippsCallbackEndpoints of(List<CallbackEndpoint> endpoints) {
     List<CallbackEndpoint> copy = List.copyOf(endpoints);
     return new VippsCallbackEndpoints(() -> copy);
   }
@@ -57,11 +57,16 @@ public final class VippsCallbackEndpoints {
   }
 
   /** The guarded endpoints, discovering them first if that has not happened yet. */
-  public List<CallbackEndpoint> endpoints() {
+  List<CallbackEndpoint> endpoints() {
     return patterns.get().endpoints();
   }
 
-  /** Whether {@code request} is meant for a guarded endpoint. */
+  /**
+   * Whether {@code request} is meant for a guarded endpoint, by any reading of its path.
+   *
+   * @param request the request, as the servlet container hands it over
+   * @return {@code true} when the request is meant for a guarded endpoint
+   */
   public boolean matches(HttpServletRequest request) {
     CallbackEndpointPatterns current = patterns.get();
     return current.size() != 0 && current.matches(request.getMethod(), rawPath(request), request);
@@ -71,7 +76,7 @@ public final class VippsCallbackEndpoints {
    * The guarded endpoints if they are known, else a note that they are not discovered yet; never discovers
    * them (a description asked for during start-up must not fix the endpoints before every handler exists).
    */
-  public String describe() {
+  String describe() {
     CallbackEndpointPatterns current = patterns.ifDiscovered();
     return current == null ? "(the @VippsCallback handlers and vipps.callback.paths, not discovered yet)"
         : current.endpoints().toString();
