@@ -37,12 +37,21 @@ public final class AddressSet {
     this.matcher = new Matcher(sorted);
   }
 
-  /** The empty set. */
+  /**
+   * The empty set.
+   *
+   * @return the set that contains no address
+   */
   public static AddressSet empty() {
     return EMPTY;
   }
 
-  /** A set holding exactly the given ranges (a single address is a full-length range). */
+  /**
+   * A set holding exactly the given ranges (a single address is a full-length range).
+   *
+   * @param ranges the ranges, in any order; duplicates and overlaps are allowed
+   * @return a set containing every address of {@code ranges} and no other
+   */
   public static AddressSet of(Collection<IpRange> ranges) {
     if (ranges.isEmpty()) {
       return EMPTY;
@@ -54,6 +63,9 @@ public final class AddressSet {
    * Whether {@code address} is an address literal (as {@link IpAddress#tryParse} accepts) inside one of
    * the ranges. Parses the characters in place: no allocation, no DNS. {@code null} and anything that is
    * not an address literal are never contained.
+   *
+   * @param address the characters to test, e.g. a peer address as the web server reports it; may be {@code null}
+   * @return {@code true} only when {@code address} is an address literal inside one of the ranges
    */
   public boolean contains(@Nullable CharSequence address) {
     return address != null && IpLiteralParser.parse(address, matcher);

@@ -44,7 +44,11 @@ public final class ClientAddressResolver {
     this.trustedList = List.copyOf(trusted.ranges());
   }
 
-  /** A resolver that trusts no proxy: the peer address is the client address. */
+  /**
+   * A resolver that trusts no proxy: the peer address is the client address.
+   *
+   * @return a resolver that always answers the peer address
+   */
   public static ClientAddressResolver ignoringForwardedHeaders() {
     return IGNORING_HEADERS;
   }
@@ -54,6 +58,7 @@ public final class ClientAddressResolver {
    *
    * @param trustedProxies addresses or CIDR ranges ({@code 10.0.0.1}, {@code 10.0.0.0/8},
    *     {@code 2001:db8::/32}), exactly as {@link IpRange#parse} reads them; empty means trust none
+   * @return a resolver that reads forwarded headers only from peers inside {@code trustedProxies}
    * @throws IllegalArgumentException naming the first bad entry
    */
   public static ClientAddressResolver trusting(Collection<String> trustedProxies) {
@@ -76,12 +81,20 @@ public final class ClientAddressResolver {
     return ranges.isEmpty() ? IGNORING_HEADERS : new ClientAddressResolver(AddressSet.of(ranges));
   }
 
-  /** Whether any proxy is trusted, so callers need to read the forwarded headers at all. */
+  /**
+   * Whether any proxy is trusted, so callers need to read the forwarded headers at all.
+   *
+   * @return {@code true} when at least one proxy is trusted
+   */
   public boolean readsForwardedHeaders() {
     return !trusted.isEmpty();
   }
 
-  /** The trusted proxy ranges, sorted; unmodifiable. */
+  /**
+   * The trusted proxy ranges, sorted; unmodifiable.
+   *
+   * @return the trusted proxy ranges, empty when no proxy is trusted
+   */
   public List<IpRange> trustedProxies() {
     return trustedList;
   }

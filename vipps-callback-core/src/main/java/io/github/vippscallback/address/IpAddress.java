@@ -56,6 +56,8 @@ public final class IpAddress implements Comparable<IpAddress> {
   /**
    * The address of an {@link InetAddress}, which is used as is: no lookup, no reverse lookup.
    *
+   * @param address the address to convert; its host name, if any, is ignored
+   * @return the same address as an {@code IpAddress}
    * @throws IllegalArgumentException when {@code address} is an IPv6 address with a scope (zone) id,
    *     which this class does not represent
    */
@@ -84,6 +86,8 @@ public final class IpAddress implements Comparable<IpAddress> {
   /**
    * Parses an address literal.
    *
+   * @param text the address literal, e.g. {@code 192.0.2.1} or {@code 2001:db8::1}
+   * @return the parsed address
    * @throws IllegalArgumentException naming the value when it is not an address literal
    */
   public static IpAddress parse(String text) {
@@ -98,7 +102,12 @@ public final class IpAddress implements Comparable<IpAddress> {
     return address;
   }
 
-  /** Parses an address literal, or returns {@code null} when {@code text} is not one. */
+  /**
+   * Parses an address literal, or returns {@code null} when {@code text} is not one.
+   *
+   * @param text the characters to parse, e.g. {@code 192.0.2.1} or {@code 2001:db8::1}
+   * @return the address, or {@code null} when {@code text} is not an address literal
+   */
   public static @Nullable IpAddress tryParse(CharSequence text) {
     return tryParse(text, 0, text.length());
   }
@@ -109,7 +118,11 @@ public final class IpAddress implements Comparable<IpAddress> {
     return IpLiteralParser.parse(text, from, to, capture) ? capture.address : null;
   }
 
-  /** Whether this is an IPv4 address (including one written as IPv4-mapped IPv6). */
+  /**
+   * Whether this is an IPv4 address (including one written as IPv4-mapped IPv6).
+   *
+   * @return {@code true} for an IPv4 address, {@code false} for an IPv6 one
+   */
   public boolean isIpv4() {
     return IpLiteralParser.isMapped(hi, lo);
   }
@@ -129,7 +142,11 @@ public final class IpAddress implements Comparable<IpAddress> {
     return (int) lo;
   }
 
-  /** This address as an {@link InetAddress}, without any lookup. */
+  /**
+   * This address as an {@link InetAddress}, without any lookup.
+   *
+   * @return an {@link InetAddress} of the same address, without a host name
+   */
   public InetAddress toInetAddress() {
     try {
       return InetAddress.getByAddress(toBytes());
@@ -138,7 +155,11 @@ public final class IpAddress implements Comparable<IpAddress> {
     }
   }
 
-  /** The address in network byte order: 4 bytes for IPv4, 16 for IPv6. */
+  /**
+   * The address in network byte order: 4 bytes for IPv4, 16 for IPv6.
+   *
+   * @return a new array holding the address bytes, which the caller may change
+   */
   public byte[] toBytes() {
     if (isIpv4()) {
       byte[] bytes = new byte[4];

@@ -33,6 +33,8 @@ public final class IpRange implements Comparable<IpRange> {
    * Parses {@code address} or {@code address/prefix}. Host bits must be zero ({@code 10.0.0.1/8} is an
    * error, not silently widened).
    *
+   * @param text an address or a CIDR range, e.g. {@code 10.0.0.0/8} or {@code 2001:db8::/32}
+   * @return the parsed range
    * @throws IllegalArgumentException naming the bad value and why it is bad
    */
   public static IpRange parse(String text) {
@@ -90,27 +92,49 @@ public final class IpRange implements Comparable<IpRange> {
     return value;
   }
 
-  /** The range holding exactly {@code address}. */
+  /**
+   * The range holding exactly {@code address}.
+   *
+   * @param address the single address of the range
+   * @return a range of full prefix length holding only {@code address}
+   */
   public static IpRange of(IpAddress address) {
     return new IpRange(address, address.isIpv4() ? 32 : 128);
   }
 
-  /** The first address of the range. */
+  /**
+   * The first address of the range.
+   *
+   * @return the network address: the range's lowest address
+   */
   public IpAddress network() {
     return network;
   }
 
-  /** The prefix length: 0..32 for IPv4, 0..128 for IPv6. */
+  /**
+   * The prefix length: 0..32 for IPv4, 0..128 for IPv6.
+   *
+   * @return the number of leading bits that every address of the range shares
+   */
   public int prefixLength() {
     return prefixLength;
   }
 
-  /** Whether this range is one address. */
+  /**
+   * Whether this range is one address.
+   *
+   * @return {@code true} when the prefix length is the full length of the address family
+   */
   public boolean isSingleAddress() {
     return prefixLength == (network.isIpv4() ? 32 : 128);
   }
 
-  /** Whether {@code address} lies in this range (IPv4 and IPv6 are separate families). */
+  /**
+   * Whether {@code address} lies in this range (IPv4 and IPv6 are separate families).
+   *
+   * @param address the address to test
+   * @return {@code true} when {@code address} is of this range's family and within it
+   */
   public boolean contains(IpAddress address) {
     return address.isIpv4() == network.isIpv4() && mask(address, prefixLength).equals(network);
   }

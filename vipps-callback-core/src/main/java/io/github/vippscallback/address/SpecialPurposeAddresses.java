@@ -155,7 +155,11 @@ public final class SpecialPurposeAddresses {
     return new Block(IpRange.parse(range), name, rfc, reachability, treatment);
   }
 
-  /** Every block, IPv4 first, in registry order. */
+  /**
+   * Every block, IPv4 first, in registry order.
+   *
+   * @return every special-purpose block, unmodifiable
+   */
   public static List<Block> blocks() {
     return BLOCKS;
   }
@@ -163,6 +167,9 @@ public final class SpecialPurposeAddresses {
   /**
    * The most specific block holding {@code address}, or {@code null} when it lies in none (a public
    * address). An IPv4-mapped value is the IPv4 address (see {@link IpAddress}): its IPv4 block is returned.
+   *
+   * @param address the address to look up
+   * @return the most specific block holding {@code address}, or {@code null} for a public address
    */
   public static @Nullable Block blockOf(IpAddress address) {
     Block best = null;

@@ -15,7 +15,13 @@ import java.util.TreeSet;
  */
 public record AllowlistChange(Set<IpRange> added, Set<IpRange> removed, Set<IpRange> current) {
 
-  /** Copies the sets into sorted, unmodifiable ones. */
+  /**
+   * Copies the sets into sorted, unmodifiable ones.
+   *
+   * @param added entries now allowed that were not before
+   * @param removed entries no longer allowed
+   * @param current the whole effective set after the change
+   */
   public AllowlistChange {
     added = sortedCopy(added);
     removed = sortedCopy(removed);

@@ -15,7 +15,11 @@ import java.time.Duration;
 @FunctionalInterface
 public interface AllowlistListener {
 
-  /** Called once per change of the effective set, with what was added and removed. */
+  /**
+   * Called once per change of the effective set, with what was added and removed.
+   *
+   * @param change what was added and removed, and the effective set after the change
+   */
   void onChange(AllowlistChange change);
 
   /**

@@ -15,7 +15,14 @@ import java.util.Set;
 public record AllowlistStatus(
     VippsEnvironment environment, boolean ready, Set<IpRange> entries, List<HostStatus> hosts) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param environment the environment
+   * @param ready whether at least one address is known (fresh or stale); otherwise callers answer 503
+   * @param entries the effective set, sorted: resolved addresses plus configured addresses and ranges
+   * @param hosts what is known of each host, in catalog order
+   */
   public AllowlistStatus {
     entries = AllowlistChange.sortedCopy(entries);
     hosts = List.copyOf(hosts);

@@ -95,7 +95,12 @@ public final class VippsAllowlist implements AutoCloseable {
         notifier);
   }
 
-  /** Starts building an allowlist of the request servers of {@code environment}. */
+  /**
+   * Starts building an allowlist of the request servers of {@code environment}.
+   *
+   * @param environment the environment whose request servers are resolved
+   * @return a builder with the defaults
+   */
   public static Builder builder(VippsEnvironment environment) {
     return new Builder(Objects.requireNonNull(environment, "environment"));
   }
@@ -119,22 +124,38 @@ public final class VippsAllowlist implements AutoCloseable {
     return current.set().contains(clientAddress) ? AllowlistDecision.ALLOWED : AllowlistDecision.DENIED;
   }
 
-  /** Whether at least one address is known, fresh or stale. */
+  /**
+   * Whether at least one address is known, fresh or stale.
+   *
+   * @return {@code true} once an address is known, so that a request can be allowed
+   */
   public boolean isReady() {
     return snapshot.ready();
   }
 
-  /** The environment whose request servers this allowlist holds. */
+  /**
+   * The environment whose request servers this allowlist holds.
+   *
+   * @return the environment given to {@link #builder(VippsEnvironment)}
+   */
   public VippsEnvironment environment() {
     return environment;
   }
 
-  /** The host names resolved, in order: lower case, without a trailing dot (each is looked up as absolute). */
+  /**
+   * The host names resolved, in order: lower case, without a trailing dot (each is looked up as absolute).
+   *
+   * @return the host names, unmodifiable
+   */
   public List<String> hosts() {
     return hosts;
   }
 
-  /** The addresses and ranges allowed whatever DNS says ({@link Builder#additionalAddresses}), sorted. */
+  /**
+   * The addresses and ranges allowed whatever DNS says ({@link Builder#additionalAddresses}), sorted.
+   *
+   * @return the additional addresses and ranges, unmodifiable; empty when none are configured
+   */
   public Set<IpRange> additionalAddresses() {
     return configured;
   }
@@ -143,6 +164,8 @@ public final class VippsAllowlist implements AutoCloseable {
    * A point-in-time view for health checks and diagnostics. Per host, the A and AAAA results are merged:
    * the addresses of both, the shorter TTL, the earlier last success, the later error (prefixed with its
    * record type), and stale when either is.
+   *
+   * @return the allowlist's status at this moment
    */
   public AllowlistStatus status() {
     Snapshot current = snapshot;
@@ -158,12 +181,18 @@ public final class VippsAllowlist implements AutoCloseable {
    * after it was added, not of the set as it stands; read that from {@link #status()}. To hear every
    * lookup from the start, add it with {@link Builder#listener} instead. Listeners run on the refresh
    * thread, one after the other.
+   *
+   * @param listener the listener to add
    */
   public void addListener(AllowlistListener listener) {
     notifier.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Removes a listener. */
+  /**
+   * Removes a listener.
+   *
+   * @param listener the listener to remove; nothing happens when it was not added
+   */
   public void removeListener(AllowlistListener listener) {
     notifier.remove(listener);
   }
@@ -183,7 +212,9 @@ public final class VippsAllowlist implements AutoCloseable {
    * Waits until every host has had its first answer or failure, or the timeout passes. Waits the whole
    * timeout when the allowlist was not started.
    *
+   * @param timeout the longest time to wait
    * @return whether the allowlist is ready
+   * @throws InterruptedException when the waiting thread is interrupted
    */
   public boolean awaitFirstResolution(Duration timeout) throws InterruptedException {
     refresher.awaitFirstResolution(Objects.requireNonNull(timeout, "timeout"));
@@ -307,6 +338,8 @@ public final class VippsAllowlist implements AutoCloseable {
      * IP address literal (a server is never looked up by name); the port defaults to 53. An empty
      * collection means the default: the system's resolvers.
      *
+     * @param servers the DNS server addresses, in the order to ask them
+     * @return this builder
      * @throws IllegalArgumentException naming a bad entry
      */
     public Builder dnsServers(Collection<String> servers) {
@@ -318,7 +351,12 @@ public final class VippsAllowlist implements AutoCloseable {
       return this;
     }
 
-    /** How long one query may take before it is retried; default {@link #DEFAULT_QUERY_TIMEOUT}. */
+    /**
+     * How long one query may take before it is retried; default {@link #DEFAULT_QUERY_TIMEOUT}.
+     *
+     * @param timeout the time one query may take, positive
+     * @return this builder
+     */
     public Builder queryTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "query-timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -328,7 +366,12 @@ public final class VippsAllowlist implements AutoCloseable {
       return this;
     }
 
-    /** How often a timed-out query is retried, 0 to 10; default {@link #DEFAULT_RETRIES}. */
+    /**
+     * How often a timed-out query is retried, 0 to 10; default {@link #DEFAULT_RETRIES}.
+     *
+     * @param retries the number of retries after a timed-out query
+     * @return this builder
+     */
     public Builder retries(int retries) {
       if (retries < 0 || retries > MAX_RETRIES) {
         throw new IllegalArgumentException("retries must be 0.." + MAX_RETRIES + ", was " + retries);
@@ -340,13 +383,21 @@ public final class VippsAllowlist implements AutoCloseable {
     /**
      * The shortest refresh interval, whatever the TTL says; at least 1 second; default
      * {@link #DEFAULT_MIN_TTL}.
+     *
+     * @param minTtl the shortest time between two lookups of a host
+     * @return this builder
      */
     public Builder minTtl(Duration minTtl) {
       this.minTtl = atLeastOneSecond("min-ttl", minTtl);
       return this;
     }
 
-    /** The longest refresh interval, whatever the TTL says; at least 1 second; default {@link #DEFAULT_MAX_TTL}. */
+    /**
+     * The longest refresh interval, whatever the TTL says; at least 1 second; default {@link #DEFAULT_MAX_TTL}.
+     *
+     * @param maxTtl the longest time between two lookups of a host
+     * @return this builder
+     */
     public Builder maxTtl(Duration maxTtl) {
       this.maxTtl = atLeastOneSecond("max-ttl", maxTtl);
       return this;
@@ -355,6 +406,9 @@ public final class VippsAllowlist implements AutoCloseable {
     /**
      * How long a host keeps last-known-good addresses through DNS failures, counted from its last
      * success; zero or more; default {@link #DEFAULT_MAX_STALE}.
+     *
+     * @param maxStale how long last-known-good addresses are kept after the last success
+     * @return this builder
      */
     public Builder maxStale(Duration maxStale) {
       Objects.requireNonNull(maxStale, "max-stale");
@@ -365,7 +419,12 @@ public final class VippsAllowlist implements AutoCloseable {
       return this;
     }
 
-    /** Host names resolved in addition to the environment's request servers (or those set by {@link #hosts}). */
+    /**
+     * Host names resolved in addition to the environment's request servers (or those set by {@link #hosts}).
+     *
+     * @param hosts the extra host names to resolve
+     * @return this builder
+     */
     public Builder additionalHosts(Collection<String> hosts) {
       for (String host : Objects.requireNonNull(hosts, "additional-hosts")) {
         additionalHosts.add(DnsNames.normalize("additional-hosts", host));
@@ -376,6 +435,9 @@ public final class VippsAllowlist implements AutoCloseable {
     /**
      * Replaces the environment's request servers entirely, for when Vipps changes them before this
      * library is released again. Must not be empty.
+     *
+     * @param hosts the host names to resolve instead of the environment's request servers
+     * @return this builder
      */
     public Builder hosts(Collection<String> hosts) {
       Objects.requireNonNull(hosts, "hosts");
@@ -396,6 +458,8 @@ public final class VippsAllowlist implements AutoCloseable {
      * Addresses or CIDR ranges always allowed, e.g. loopback for local testing. They count towards
      * readiness: with any configured, the allowlist is ready before DNS answers.
      *
+     * @param addressesOrRanges addresses or CIDR ranges, e.g. {@code 127.0.0.1} or {@code 10.0.0.0/8}
+     * @return this builder
      * @throws IllegalArgumentException naming a bad entry
      */
     public Builder additionalAddresses(Collection<String> addressesOrRanges) {
@@ -422,6 +486,9 @@ public final class VippsAllowlist implements AutoCloseable {
      * or hostile resolver, and behind a local reverse proxy it would let every caller count as Vipps.
      * Unspecified, broadcast, multicast, reserved and IPv4-mapped AAAA addresses are refused even with it.
      * {@link #additionalAddresses} are never filtered.
+     *
+     * @param accept {@code true} to accept such addresses from DNS; local testing only
+     * @return this builder
      */
     public Builder acceptSpecialPurposeAddresses(boolean accept) {
       this.acceptSpecialPurposeAddresses = accept;
@@ -431,13 +498,21 @@ public final class VippsAllowlist implements AutoCloseable {
     /**
      * A monotonic time source, in nanoseconds, for TTLs and staleness; for tests. Default: {@link
      * System#nanoTime()}.
+     *
+     * @param ticker the monotonic time source, in nanoseconds
+     * @return this builder
      */
     public Builder ticker(LongSupplier ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 
-    /** The wall clock that stamps diagnostics; default: UTC system clock. */
+    /**
+     * The wall clock that stamps diagnostics; default: UTC system clock.
+     *
+     * @param clock the clock for the times shown in diagnostics
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -447,6 +522,9 @@ public final class VippsAllowlist implements AutoCloseable {
      * Adds a listener told of every change of the effective set and every background DNS lookup (host,
      * record type, success, duration), from the first one on, e.g. for metrics. May be called more than
      * once; every listener is told, in order, on the refresh thread.
+     *
+     * @param listener the listener to add
+     * @return this builder
      */
     public Builder listener(AllowlistListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -458,6 +536,7 @@ public final class VippsAllowlist implements AutoCloseable {
      * DNS resolver (and the system's resolvers, when no dns-servers are set) is set up in the background
      * by {@link VippsAllowlist#start()}, so building costs the starting thread little.
      *
+     * @return a new allowlist, to be started with {@link VippsAllowlist#start()} and closed when done
      * @throws IllegalArgumentException when the settings contradict each other, e.g. min-ttl above max-ttl
      */
     public VippsAllowlist build() {

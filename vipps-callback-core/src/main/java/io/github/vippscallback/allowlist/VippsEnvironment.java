@@ -61,7 +61,11 @@ public enum VippsEnvironment {
         "Unknown Vipps environment '" + value.strip() + "'; valid values are: " + describeValidValues());
   }
 
-  /** The names {@link #parse} accepts, for error messages: {@code "prod, production, test, mt"}. */
+  /**
+   * The names {@link #parse} accepts, for error messages: {@code "prod, production, test, mt"}.
+   *
+   * @return the accepted names, comma-separated
+   */
   public static String validValues() {
     return Arrays.stream(values())
         .map(environment -> environment.id + ", " + environment.alias)
@@ -74,22 +78,38 @@ public enum VippsEnvironment {
         .collect(Collectors.joining(", "));
   }
 
-  /** The alias {@link #parse} accepts besides {@link #id()}: {@code production} or {@code mt}. */
+  /**
+   * The alias {@link #parse} accepts besides {@link #id()}: {@code production} or {@code mt}.
+   *
+   * @return the alias of this environment
+   */
   public String alias() {
     return alias;
   }
 
-  /** The canonical name: {@code prod} or {@code test}. */
+  /**
+   * The canonical name: {@code prod} or {@code test}.
+   *
+   * @return the canonical name of this environment
+   */
   public String id() {
     return id;
   }
 
-  /** The API server merchants call, e.g. {@code https://api.vipps.no}. */
+  /**
+   * The API server merchants call, e.g. {@code https://api.vipps.no}.
+   *
+   * @return the base URL of this environment's API server
+   */
   public URI apiBaseUrl() {
     return apiBaseUrl;
   }
 
-  /** The request servers Vipps sends callbacks and webhooks from, in Vipps' published order. */
+  /**
+   * The request servers Vipps sends callbacks and webhooks from, in Vipps' published order.
+   *
+   * @return the request servers' host names, unmodifiable
+   */
   public List<String> requestServers() {
     return requestServers;
   }

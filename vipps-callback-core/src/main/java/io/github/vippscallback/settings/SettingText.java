@@ -34,6 +34,8 @@ public final class SettingText {
   /**
    * Parses a duration, ignoring surrounding white space and the case of the unit.
    *
+   * @param text a duration such as {@code 10m}, {@code 500ms} or an ISO-8601 {@code PT10M}
+   * @return the duration, zero or positive
    * @throws IllegalArgumentException quoting {@code text} and naming {@link #DURATION}, when it is not a
    *     duration or is negative
    */
@@ -70,6 +72,9 @@ public final class SettingText {
    * A duration as a user writes it: the largest unit that says it exactly ({@code 10m}, {@code 24h},
    * {@code 500ms}), so a message repeats {@code 10m} rather than {@code PT10M}. Nanoseconds below a
    * millisecond fall back to ISO-8601.
+   *
+   * @param duration the duration to show
+   * @return the duration as a setting's text, e.g. {@code 10m}
    */
   public static String show(Duration duration) {
     if (duration.isZero()) {
@@ -93,6 +98,9 @@ public final class SettingText {
    * Parses a size in bytes ({@code 65536}, {@code 64KB}, {@code 1MB}; binary units, any case) from 1 to
    * {@code max}.
    *
+   * @param text the size to parse
+   * @param max the largest size allowed, in bytes
+   * @return the size in bytes, from 1 to {@code max}
    * @throws IllegalArgumentException quoting {@code text} and naming {@link #SIZE} and the limits
    */
   public static int size(String text, int max) {
@@ -120,7 +128,12 @@ public final class SettingText {
     return (int) size;
   }
 
-  /** Splits a comma-separated list, trimming the items and leaving out empty ones. */
+  /**
+   * Splits a comma-separated list, trimming the items and leaving out empty ones.
+   *
+   * @param text the comma-separated list
+   * @return the trimmed, non-empty items in order; empty when there are none
+   */
   public static List<String> list(String text) {
     List<String> items = new ArrayList<>();
     for (String item : text.split(",", -1)) {
@@ -135,6 +148,8 @@ public final class SettingText {
   /**
    * Parses {@code true} or {@code false}, ignoring case and surrounding white space; nothing else.
    *
+   * @param text the text to parse
+   * @return the boolean {@code text} names
    * @throws IllegalArgumentException quoting {@code text} and naming {@link #BOOLEAN}, for anything else
    */
   public static boolean bool(String text) {

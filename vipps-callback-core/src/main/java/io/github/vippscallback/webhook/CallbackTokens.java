@@ -31,6 +31,7 @@ public final class CallbackTokens {
    * @param expected the token the application chose for this payment; {@code null} or blank never
    *     matches (a missing token must not let every request through)
    * @param received the {@code Authorization} header as received, or {@code null} when absent
+   * @return {@code true} only when {@code expected} is set and {@code received} equals it
    */
   public static boolean matches(@Nullable String expected, @Nullable String received) {
     if (expected == null || expected.isBlank() || received == null) {

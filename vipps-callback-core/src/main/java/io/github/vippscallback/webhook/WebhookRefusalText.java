@@ -51,6 +51,7 @@ public final class WebhookRefusalText {
    *     vipps.callback.webhook.public-url} or {@code init-parameter public-url}
    * @param behindTrustedProxy whether the application trusts a proxy in front of it (then a missing
    *     public URL is a likely cause of a signature mismatch)
+   * @return the formatter
    */
   public static WebhookRefusalText of(
       boolean enforces,
@@ -89,6 +90,7 @@ public final class WebhookRefusalText {
    * @param verifiedUrl the URL reconstructed and verified against, or {@code null} when none could be
    * @param request the request's facts
    * @param suppressed how many similar lines the caller's rate limit held back since the last one
+   * @return the log line
    */
   public String line(
       WebhookVerification verification, @Nullable WebhookTarget verifiedUrl, Request request, long suppressed) {
@@ -104,7 +106,14 @@ public final class WebhookRefusalText {
     return end(line, suppressed);
   }
 
-  /** The line for a request refused for a reason of the filter's own, e.g. a body over the limit. */
+  /**
+   * The line for a request refused for a reason of the filter's own, e.g. a body over the limit.
+   *
+   * @param reason why the filter refused the request, e.g. a body over the limit
+   * @param request the request's facts
+   * @param suppressed how many similar lines the caller's rate limit left out since the last one
+   * @return the log line
+   */
   public String line(String reason, Request request, long suppressed) {
     Objects.requireNonNull(reason, "reason");
     return end(start(reason, request), suppressed);

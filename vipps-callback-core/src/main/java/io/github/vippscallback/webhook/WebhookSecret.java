@@ -32,6 +32,8 @@ public final class WebhookSecret {
   /**
    * A secret without a label, used as it is (no comma or colon is interpreted).
    *
+   * @param secret the secret as Vipps returned it
+   * @return the secret, unlabelled
    * @throws IllegalArgumentException when the secret is blank (the message does not echo it)
    */
   public static WebhookSecret of(String secret) {
@@ -43,6 +45,8 @@ public final class WebhookSecret {
    *
    * @param label 1 to {@value #MAX_LABEL_LENGTH} letters, digits, {@code .}, {@code _} or {@code -},
    *     e.g. {@code 2026-11} or {@code old}
+   * @param secret the secret as Vipps returned it
+   * @return the labelled secret
    * @throws IllegalArgumentException when the label is not such, or the secret is blank
    */
   public static WebhookSecret labelled(String label, String secret) {
@@ -58,6 +62,8 @@ public final class WebhookSecret {
    * The secrets in {@code text}: one or more entries separated by commas, each {@code secret} or
    * {@code label:secret}; spaces around entries, labels and secrets are ignored.
    *
+   * @param text the list, e.g. {@code old:abc,new:def}
+   * @return the secrets in the order written
    * @throws IllegalArgumentException when {@code text} is blank, an entry is empty, a label is not 1 to
    *     {@value #MAX_LABEL_LENGTH} letters, digits, {@code .}, {@code _} or {@code -}, or two entries
    *     have the same secret or label; the message names the entry by position, never by its text
@@ -135,7 +141,11 @@ public final class WebhookSecret {
     return true;
   }
 
-  /** The label, or {@code null} when the secret has none. */
+  /**
+   * The label, or {@code null} when the secret has none.
+   *
+   * @return the label, or {@code null}
+   */
   public @Nullable String label() {
     return label;
   }

@@ -19,7 +19,15 @@ import java.util.Objects;
 public record WebhookSignatureHeaders(
     String host, String date, String contentSha256, String authorization) {
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param host the {@code Host} the signature covers, e.g. {@code shop.example.com}
+   * @param date {@code x-ms-date}, e.g. {@code Thu, 30 Mar 2023 08:38:32 GMT}
+   * @param contentSha256 {@code x-ms-content-sha256}: base64(SHA-256(body))
+   * @param authorization {@code Authorization}: {@code HMAC-SHA256
+   *     SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=...}
+   */
   public WebhookSignatureHeaders {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(date, "date");
@@ -30,6 +38,8 @@ public record WebhookSignatureHeaders(
   /**
    * The three headers an HTTP client must add, by name, in order: {@code x-ms-date}, {@code
    * x-ms-content-sha256}, {@code Authorization}. {@code Host} is left out: clients set it from the URL.
+   *
+   * @return the headers by name, in the order listed
    */
   public Map<String, String> asMap() {
     Map<String, String> headers = new LinkedHashMap<>();

@@ -38,12 +38,20 @@ public enum WebhookSignatureResult {
     this.description = description;
   }
 
-  /** Whether the request is signed by the holder of the secret. */
+  /**
+   * Whether the request is signed by the holder of the secret.
+   *
+   * @return {@code true} only for {@link #VALID}
+   */
   public boolean isValid() {
     return this == VALID;
   }
 
-  /** A short explanation for a log line, e.g. {@code "no x-ms-date header"}. */
+  /**
+   * A short explanation for a log line, e.g. {@code "no x-ms-date header"}.
+   *
+   * @return the explanation, never containing a secret or a signature
+   */
   public String description() {
     return description;
   }

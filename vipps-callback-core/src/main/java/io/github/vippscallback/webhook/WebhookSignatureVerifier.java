@@ -107,6 +107,7 @@ public final class WebhookSignatureVerifier {
    *
    * @param secret the {@code secret} Vipps returned when the webhook was registered, used as text (no
    *     comma or colon is interpreted; see {@link WebhookSecret#parseList} for lists)
+   * @return a builder with the defaults
    * @throws IllegalArgumentException when the secret is blank (the message does not echo it)
    */
   public static Builder builder(String secret) {
@@ -119,6 +120,7 @@ public final class WebhookSignatureVerifier {
    *
    * @param secrets 1 to {@value #MAX_SECRETS} distinct secrets, e.g. from {@link
    *     WebhookSecret#parseList}; their order gives their positions ({@code #1}, {@code #2}, ...)
+   * @return a builder with the defaults
    * @throws IllegalArgumentException when there are none or too many, or two are the same secret or
    *     have the same label (the message does not echo a secret)
    */
@@ -133,22 +135,39 @@ public final class WebhookSignatureVerifier {
     return new Builder(copy);
   }
 
-  /** A verifier for one webhook secret with the default window and the system clock. */
+  /**
+   * A verifier for one webhook secret with the default window and the system clock.
+   *
+   * @param secret the {@code secret} Vipps returned when the webhook was registered
+   * @return the verifier
+   */
   public static WebhookSignatureVerifier of(String secret) {
     return builder(secret).build();
   }
 
-  /** How far {@code x-ms-date} may be from the clock, either side. */
+  /**
+   * How far {@code x-ms-date} may be from the clock, either side.
+   *
+   * @return the allowed difference between {@code x-ms-date} and the clock
+   */
   public Duration dateWindow() {
     return dateWindow;
   }
 
-  /** The secrets, in order; their {@code toString} shows labels only. */
+  /**
+   * The secrets, in order; their {@code toString} shows labels only.
+   *
+   * @return the secrets, unmodifiable
+   */
   public List<WebhookSecret> secrets() {
     return secrets;
   }
 
-  /** The name of this verifier's secrets in logs and metrics ({@link Builder#name}). */
+  /**
+   * The name of this verifier's secrets in logs and metrics ({@link Builder#name}).
+   *
+   * @return the name of the secrets
+   */
   public String name() {
     return name;
   }
@@ -156,6 +175,12 @@ public final class WebhookSignatureVerifier {
   /**
    * Checks one request; as {@link #check} without saying which secret matched.
    *
+   * @param method the request method, e.g. {@code POST}
+   * @param target the URL the request was sent to, as Vipps signed it
+   * @param date the {@code x-ms-date} header, or {@code null} when absent
+   * @param contentSha256 the {@code x-ms-content-sha256} header, or {@code null} when absent
+   * @param authorization the {@code Authorization} header, or {@code null} when absent
+   * @param body the request body as received
    * @return {@link WebhookSignatureResult#VALID}, or the first reason the request fails
    */
   public WebhookSignatureResult verify(
@@ -225,6 +250,8 @@ public final class WebhookSignatureVerifier {
    * refuses a request before {@link #check} (after {@link #checkHeaders}, or when the request's URL
    * cannot be reconstructed: {@link WebhookSignatureResult#MALFORMED_URL}).
    *
+   * @param result why the request fails; not {@link WebhookSignatureResult#VALID}
+   * @return the outcome to report
    * @throws IllegalArgumentException when {@code result} is {@link WebhookSignatureResult#VALID}
    */
   public WebhookVerification failure(WebhookSignatureResult result) {
@@ -240,6 +267,9 @@ public final class WebhookSignatureVerifier {
    * and {@code x-ms-date} is a date within the window. A filter can call this before it reads the body,
    * so that unsigned requests cost no body reading; {@link #verify} repeats it.
    *
+   * @param date the {@code x-ms-date} header, or {@code null} when absent
+   * @param contentSha256 the {@code x-ms-content-sha256} header, or {@code null} when absent
+   * @param authorization the {@code Authorization} header, or {@code null} when absent
    * @return {@link WebhookSignatureResult#VALID} when the headers may carry a valid signature (which
    *     only {@link #verify} can tell), or the first reason they cannot
    */
@@ -324,6 +354,8 @@ public final class WebhookSignatureVerifier {
      * What to call these secrets in log lines and metric tags, e.g. the property or init-parameter they
      * came from ({@code vipps.callback.webhook.secret}); default {@value WebhookSignatureVerifier#DEFAULT_NAME}. Not a secret.
      *
+     * @param name the name, e.g. a property name
+     * @return this builder
      * @throws IllegalArgumentException when blank or longer than 200 characters
      */
     public Builder name(String name) {
@@ -339,6 +371,8 @@ public final class WebhookSignatureVerifier {
      * How far {@code x-ms-date} may be from the clock, either side; default {@link
      * #DEFAULT_DATE_WINDOW}.
      *
+     * @param dateWindow the allowed difference, either side
+     * @return this builder
      * @throws IllegalArgumentException unless between 1 second and {@link #MAX_DATE_WINDOW}
      */
     public Builder dateWindow(Duration dateWindow) {
@@ -351,13 +385,22 @@ public final class WebhookSignatureVerifier {
       return this;
     }
 
-    /** The clock {@code x-ms-date} is compared with; default the system clock. For tests. */
+    /**
+     * The clock {@code x-ms-date} is compared with; default the system clock. For tests.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Builds the verifier. */
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     */
     public WebhookSignatureVerifier build() {
       return new WebhookSignatureVerifier(this);
     }

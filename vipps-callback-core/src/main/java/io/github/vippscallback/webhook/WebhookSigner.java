@@ -32,13 +32,20 @@ public final class WebhookSigner {
   /**
    * A signer for one webhook secret that dates requests by the system clock.
    *
+   * @param secret the webhook's secret, as Vipps returned it
+   * @return the signer
    * @throws IllegalArgumentException when the secret is blank (the message does not echo it)
    */
   public static WebhookSigner of(String secret) {
     return new WebhookSigner(WebhookHmac.key(secret), Clock.systemUTC());
   }
 
-  /** A signer like this one that dates requests by {@code clock}. */
+  /**
+   * A signer like this one that dates requests by {@code clock}.
+   *
+   * @param clock the clock that dates requests
+   * @return a new signer with the same secret
+   */
   public WebhookSigner withClock(Clock clock) {
     return new WebhookSigner(key, Objects.requireNonNull(clock, "clock"));
   }
@@ -47,6 +54,8 @@ public final class WebhookSigner {
    * Signs a {@code POST} of {@code body} to {@code url}, dated now.
    *
    * @param url the absolute URL as registered with Vipps, e.g. {@code https://shop.example.com/vipps/webhook}
+   * @param body the request body
+   * @return the headers to send
    * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
    */
   public WebhookSignatureHeaders sign(String url, byte[] body) {
@@ -56,6 +65,11 @@ public final class WebhookSigner {
   /**
    * Signs a {@code POST} of {@code body} to {@code target}, dated {@code date} (truncated to seconds,
    * as {@code x-ms-date} carries no fraction).
+   *
+   * @param target the URL as Vipps signs it
+   * @param body the request body
+   * @param date the request's date
+   * @return the headers to send
    */
   public WebhookSignatureHeaders sign(WebhookTarget target, byte[] body, Instant date) {
     return sign("POST", target, body, date);
@@ -64,6 +78,12 @@ public final class WebhookSigner {
   /**
    * Signs a request with another method than {@code POST}; Vipps only posts, so this is for tests that
    * check a changed method is refused.
+   *
+   * @param method the request method
+   * @param target the URL as Vipps signs it
+   * @param body the request body
+   * @param date the request's date
+   * @return the headers to send
    */
   public WebhookSignatureHeaders sign(String method, WebhookTarget target, byte[] body, Instant date) {
     Objects.requireNonNull(method, "method");

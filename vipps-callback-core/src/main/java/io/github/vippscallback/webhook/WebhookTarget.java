@@ -39,6 +39,7 @@ public final class WebhookTarget {
    * @param host the authority, e.g. {@code shop.example.com} or {@code shop.example.com:8443}
    * @param pathAndQuery the raw (percent-encoded) path, plus {@code ?} and the raw query if any,
    *     e.g. {@code /vipps/webhook?shop=1}
+   * @return the target
    * @throws IllegalArgumentException when either part holds characters a URL cannot
    */
   public static WebhookTarget of(String host, String pathAndQuery) {
@@ -59,6 +60,8 @@ public final class WebhookTarget {
    * 80} for {@code http}) is left out of the host, an empty path becomes {@code /}, and the path and
    * query are kept percent-encoded as written.
    *
+   * @param url the absolute URL, e.g. {@code https://shop.example.com/vipps/webhook}
+   * @return the target
    * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL with a host, or
    *     has user information or a fragment
    */
@@ -101,6 +104,8 @@ public final class WebhookTarget {
    * A public base URL, for {@link #withRequestPath}: what the application's {@code publicUrl} setting
    * holds, e.g. {@code https://shop.example.com} or {@code https://example.com/shop}.
    *
+   * @param publicUrl the public base URL
+   * @return the base, to be completed by {@link #withRequestPath}
    * @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment; the
    *     message names {@code publicUrl} and the value
    */
@@ -125,6 +130,7 @@ public final class WebhookTarget {
    * @param serverPort the port, or a value below 1 for the default
    * @param rawRequestUri the raw path as in the request line
    * @param rawQuery the raw query without {@code ?}, or {@code null} for none
+   * @return the request's target
    * @throws IllegalArgumentException when a part holds characters a URL cannot
    */
   public static WebhookTarget fromRequest(
@@ -154,6 +160,7 @@ public final class WebhookTarget {
    * @param rawRequestUri the request's raw path as in the request line, e.g. {@code
    *     HttpServletRequest.getRequestURI()} (which includes the context path)
    * @param rawQuery the request's raw query without {@code ?}, or {@code null} for none
+   * @return the request's target under this base
    * @throws IllegalArgumentException when the request's path or query holds characters a URL cannot
    * @throws IllegalStateException when this base has a query
    */
@@ -177,22 +184,36 @@ public final class WebhookTarget {
   /**
    * The scheme of the URL, {@code https} or {@code http}: not signed by Vipps, so not compared by {@link
    * #equals}, but shown in {@link #url()} so that a log line names the whole URL verified against.
+   *
+   * @return {@code https} or {@code http}
    */
   public String scheme() {
     return scheme;
   }
 
-  /** The whole URL this target stands for, e.g. {@code https://shop.example.com/vipps/webhook?x=1}. */
+  /**
+   * The whole URL this target stands for, e.g. {@code https://shop.example.com/vipps/webhook?x=1}.
+   *
+   * @return the URL, with scheme
+   */
   public String url() {
     return scheme + "://" + host + pathAndQuery;
   }
 
-  /** The authority Vipps signs: the host name in lower case, plus {@code :port} when not the default. */
+  /**
+   * The authority Vipps signs: the host name in lower case, plus {@code :port} when not the default.
+   *
+   * @return the host, with port when not the default
+   */
   public String host() {
     return host;
   }
 
-  /** The raw path and query Vipps signs, e.g. {@code /vipps/webhook?shop=1}. */
+  /**
+   * The raw path and query Vipps signs, e.g. {@code /vipps/webhook?shop=1}.
+   *
+   * @return the path and query, still percent-encoded
+   */
   public String pathAndQuery() {
     return pathAndQuery;
   }

@@ -46,27 +46,47 @@ public final class WebhookVerification {
     }
   }
 
-  /** Valid, or why the request is not signed by the holder of one of the secrets. */
+  /**
+   * Valid, or why the request is not signed by the holder of one of the secrets.
+   *
+   * @return the check's result
+   */
   public WebhookSignatureResult result() {
     return result;
   }
 
-  /** Whether the signature is valid with one of the verifier's secrets. */
+  /**
+   * Whether the signature is valid with one of the verifier's secrets.
+   *
+   * @return {@code true} when one of the secrets matched
+   */
   public boolean isValid() {
     return result.isValid();
   }
 
-  /** The secret that matched, or {@code null} unless {@linkplain #isValid() valid}. */
+  /**
+   * The secret that matched, or {@code null} unless {@linkplain #isValid() valid}.
+   *
+   * @return the matched secret, or {@code null}
+   */
   public @Nullable WebhookSecret matchedSecret() {
     return secret;
   }
 
-  /** The 1-based position of the matched secret among the verifier's secrets, or 0 when none matched. */
+  /**
+   * The 1-based position of the matched secret among the verifier's secrets, or 0 when none matched.
+   *
+   * @return the position, from 1, or 0
+   */
   public int secretPosition() {
     return secretPosition;
   }
 
-  /** How many secrets the verifier has. */
+  /**
+   * How many secrets the verifier has.
+   *
+   * @return the number of secrets
+   */
   public int secretCount() {
     return secretCount;
   }
@@ -74,6 +94,8 @@ public final class WebhookVerification {
   /**
    * The name of the verifier's secrets ({@link WebhookSignatureVerifier.Builder#name}), e.g. the
    * property they came from.
+   *
+   * @return the name of the secrets
    */
   public String secretsName() {
     return secretsName;
@@ -82,6 +104,8 @@ public final class WebhookVerification {
   /**
    * A short, bounded name of the matched secret for a metric tag: its label, else {@code #} and its
    * position (e.g. {@code #2}); {@code none} when none matched.
+   *
+   * @return the tag: a label, {@code #n} or {@code none}
    */
   public String secretTag() {
     return secretTag;
@@ -91,6 +115,8 @@ public final class WebhookVerification {
    * Which secret matched, for a log line: e.g. {@code secret #2 of 2 of vipps.callback.webhook.secret} or
    * {@code 'new' secret #2 of 2 of ...}; for a signature that matched none, {@code matched none of the 2
    * secrets of ...}.
+   *
+   * @return the description for a log line
    */
   public String describeSecret() {
     return secretDescription;

@@ -78,10 +78,14 @@ public final class CallbackGuard {
    * A guard over {@code allowlist} that finds client addresses with {@code clientAddressResolver}, in
    * the given mode.
    *
+   * @param allowlist the allowlist that says which addresses are Vipps' request servers; the caller starts and
+   *     closes it
+   * @param clientAddressResolver how the client address is found, from the peer address and trusted proxies' headers
    * @param observer told of every outcome; {@link CallbackObserver#NONE} for nobody
    * @param retryAfter the {@code Retry-After} of a 503, at least 1 second (rounded up to whole seconds)
    * @param mode {@link EnforcementMode#ENFORCE}, or {@link EnforcementMode#REPORT_ONLY} to log and count
    *     denials but let every request through ({@link #letsThrough})
+   * @return the guard
    * @throws IllegalArgumentException when {@code retryAfter} is shorter than 1 second
    */
   public static CallbackGuard of(
@@ -97,12 +101,20 @@ public final class CallbackGuard {
     return new CallbackGuard(allowlist, clientAddressResolver, observer, checkRetryAfter(retryAfter), mode);
   }
 
-  /** Whether this guard enforces its verdicts or only reports them. */
+  /**
+   * Whether this guard enforces its verdicts or only reports them.
+   *
+   * @return {@link EnforcementMode#ENFORCE} or {@link EnforcementMode#REPORT_ONLY}
+   */
   public EnforcementMode mode() {
     return mode;
   }
 
-  /** The allowlist this guard asks. */
+  /**
+   * The allowlist this guard asks.
+   *
+   * @return the allowlist given to {@link #of}
+   */
   public VippsAllowlist allowlist() {
     return allowlist;
   }
@@ -110,12 +122,20 @@ public final class CallbackGuard {
   /**
    * Whether a request with this verdict goes on: when it is allowed, and in report-only mode always.
    * The verdict itself (and what was logged and observed) is the same in both modes.
+   *
+   * @param verdict the verdict of {@link #check}
+   * @return {@code true} when the request goes on to the application
    */
   public boolean letsThrough(GuardVerdict verdict) {
     return !enforces || verdict.allowed();
   }
 
-  /** As {@link #letsThrough(GuardVerdict)}, for an outcome of {@link #decide}. */
+  /**
+   * As {@link #letsThrough(GuardVerdict)}, for an outcome of {@link #decide}.
+   *
+   * @param outcome the outcome of {@link #decide}
+   * @return {@code true} when the request goes on to the application
+   */
   public boolean letsThrough(CallbackOutcome outcome) {
     return !enforces || outcome == CallbackOutcome.ALLOWED;
   }
@@ -124,6 +144,11 @@ public final class CallbackGuard {
    * Checks one request: decides, logs a denial at WARN (rate-limited) and tells the observer. The
    * verdict's client address is in canonical form (RFC 5952 for IPv6), or {@code null} when a forwarded
    * hop made it unknowable.
+   *
+   * @param <R> the web stack's request type
+   * @param request the request to check
+   * @param view how this guard reads {@code request}
+   * @return the verdict: the outcome and the client address it was decided for
    */
   public <R> GuardVerdict check(R request, CallbackRequestView<R> view) {
     String peerAddress = view.peerAddress(request);
@@ -136,6 +161,11 @@ public final class CallbackGuard {
    * As {@link #check} but returns only the outcome, so that with no trusted proxy an allowed request
    * allocates nothing (the peer address string goes to the allowlist as it is). Logs and observes exactly
    * as {@code check}.
+   *
+   * @param <R> the web stack's request type
+   * @param request the request to check
+   * @param view how this guard reads {@code request}
+   * @return the outcome of the check
    */
   public <R> CallbackOutcome decide(R request, CallbackRequestView<R> view) {
     String peerAddress = view.peerAddress(request);
@@ -147,6 +177,9 @@ public final class CallbackGuard {
    * The answer to a request with this outcome for the path {@code requestPath}: 403, or 503 with {@code
    * Retry-After}, with the problem body, for the web stack to write.
    *
+   * @param outcome the outcome of a request that was not allowed
+   * @param requestPath the request's path, the problem body's {@code instance}
+   * @return the status, headers and problem body to write
    * @throws IllegalArgumentException when the outcome is {@link CallbackOutcome#ALLOWED}
    */
   public ProblemAnswer answer(CallbackOutcome outcome, String requestPath) {

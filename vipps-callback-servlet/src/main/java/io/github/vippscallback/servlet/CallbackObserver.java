@@ -20,13 +20,19 @@ public interface CallbackObserver {
   /** An observer that does nothing. */
   CallbackObserver NONE = outcome -> { };
 
-  /** Called once per guarded request by the address check, and once more for a signature refusal. */
+  /**
+   * Called once per guarded request by the address check, and once more for a signature refusal.
+   *
+   * @param outcome what was decided for the request
+   */
   void onOutcome(CallbackOutcome outcome);
 
   /**
    * Called once per request whose webhook signature was checked: valid, or why not. A request whose
    * body is over the limit is reported as {@link CallbackOutcome#BODY_TOO_LARGE} instead. By default
    * nothing: a refusal is also reported to {@link #onOutcome}.
+   *
+   * @param result the signature check's result
    */
   default void onSignatureChecked(WebhookSignatureResult result) { }
 
@@ -35,6 +41,8 @@ public interface CallbackObserver {
    * CallbackOutcome#ALLOWED}, with which secret matched ({@link WebhookVerification#secretTag()}, {@link
    * WebhookVerification#describeSecret()}): while a secret is rotated this shows when the old one stops
    * being used. Does nothing by default.
+   *
+   * @param verification which secret matched, among those configured
    */
   default void onSignatureValid(WebhookVerification verification) { }
 }

@@ -18,30 +18,75 @@ public interface CallbackRequestView<R> {
    * bracketed IPv6 literal taken off ({@link io.github.vippscallback.address.PeerAddressText#unbracketed});
    * {@code null} when there is none. Anything that is then not a strict IP literal is refused as {@link
    * CallbackOutcome#PEER_ADDRESS_UNREADABLE}: the checks never resolve a name.
+   *
+   * @param request the request
+   * @return the peer's address, or {@code null}
    */
   @Nullable String peerAddress(R request);
 
-  /** Every line of the header {@code name}, in order; empty when absent. */
+  /**
+   * Every line of the header {@code name}, in order; empty when absent.
+   *
+   * @param request the request
+   * @param name the header name, in any case
+   * @return the header's lines, unmodified
+   */
   List<String> headerLines(R request, String name);
 
-  /** The first value of the header {@code name}, or {@code null}. */
+  /**
+   * The first value of the header {@code name}, or {@code null}.
+   *
+   * @param request the request
+   * @param name the header name, in any case
+   * @return the header's first value, or {@code null} when absent
+   */
   @Nullable String header(R request, String name);
 
-  /** The request method, e.g. {@code POST}. */
+  /**
+   * The request method, e.g. {@code POST}.
+   *
+   * @param request the request
+   * @return the request method
+   */
   String method(R request);
 
-  /** The request path as sent (still percent-encoded, context path included), without the query. */
+  /**
+   * The request path as sent (still percent-encoded, context path included), without the query.
+   *
+   * @param request the request
+   * @return the raw request path
+   */
   String path(R request);
 
-  /** The query as sent, without {@code ?}; {@code null} when there is none. */
+  /**
+   * The query as sent, without {@code ?}; {@code null} when there is none.
+   *
+   * @param request the request
+   * @return the raw query, or {@code null}
+   */
   @Nullable String rawQuery(R request);
 
-  /** The scheme the request arrived with: {@code http} or {@code https}. */
+  /**
+   * The scheme the request arrived with: {@code http} or {@code https}.
+   *
+   * @param request the request
+   * @return the request's scheme
+   */
   String scheme(R request);
 
-  /** The host the request was sent to ({@code Host}), without port. */
+  /**
+   * The host the request was sent to ({@code Host}), without port.
+   *
+   * @param request the request
+   * @return the host name or address literal the request was sent to
+   */
   String host(R request);
 
-  /** The port the request was sent to, or -1 when unknown. */
+  /**
+   * The port the request was sent to, or -1 when unknown.
+   *
+   * @param request the request
+   * @return the port, or -1
+   */
   int port(R request);
 }

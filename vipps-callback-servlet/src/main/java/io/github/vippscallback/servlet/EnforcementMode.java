@@ -23,17 +23,29 @@ public enum EnforcementMode {
     this.value = value;
   }
 
-  /** The configuration value: {@code enforce} or {@code report-only}. */
+  /**
+   * The configuration value: {@code enforce} or {@code report-only}.
+   *
+   * @return the value that names this mode in configuration
+   */
   public String value() {
     return value;
   }
 
-  /** The valid configuration values, for error messages: {@code enforce, report-only}. */
+  /**
+   * The valid configuration values, for error messages: {@code enforce, report-only}.
+   *
+   * @return the valid values, comma-separated
+   */
   public static String validValues() {
     return VALID_VALUES;
   }
 
-  /** Whether a request that fails the check is refused. */
+  /**
+   * Whether a request that fails the check is refused.
+   *
+   * @return {@code true} for {@link #ENFORCE}, {@code false} for {@link #REPORT_ONLY}
+   */
   public boolean enforces() {
     return this == ENFORCE;
   }
@@ -42,6 +54,8 @@ public enum EnforcementMode {
    * The mode named by a configuration value, {@code enforce} or {@code report-only}, in any case and
    * with surrounding spaces ignored.
    *
+   * @param value the configuration value
+   * @return the mode it names
    * @throws IllegalArgumentException naming the bad value and the valid ones
    */
   public static EnforcementMode parse(String value) {

@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record GuardVerdict(CallbackOutcome outcome, @Nullable String clientAddress) {
 
-  /** Whether the request may go on. */
+  /**
+   * Whether the request may go on.
+   *
+   * @return {@code true} when the client address is allowed
+   */
   public boolean allowed() {
     return outcome == CallbackOutcome.ALLOWED;
   }

@@ -24,17 +24,29 @@ public final class ProblemAnswer {
     this.body = body;
   }
 
-  /** The HTTP status: 403, 503, 401 or 413. */
+  /**
+   * The HTTP status: 403, 503, 401 or 413.
+   *
+   * @return the HTTP status code
+   */
   public int status() {
     return status;
   }
 
-  /** The body: ASCII JSON, never naming the allowlist, the client address, a secret or a signature. */
+  /**
+   * The body: ASCII JSON, never naming the allowlist, the client address, a secret or a signature.
+   *
+   * @return the body's bytes; the caller must not change them
+   */
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body's length in bytes. */
+  /**
+   * The body's length in bytes.
+   *
+   * @return the length of {@link #body()}
+   */
   public int contentLength() {
     return body.length;
   }
@@ -42,6 +54,8 @@ public final class ProblemAnswer {
   /**
    * Hands every header but the body's own ({@code Content-Type}, {@code Content-Length}) to {@code
    * header}, in the order written.
+   *
+   * @param header told each header's name and value
    */
   public void forEachHeader(BiConsumer<String, String> header) {
     header.accept("Cache-Control", "no-store");
@@ -51,7 +65,11 @@ public final class ProblemAnswer {
     }
   }
 
-  /** The content type: {@value ProblemResponse#CONTENT_TYPE}. */
+  /**
+   * The content type: {@value ProblemResponse#CONTENT_TYPE}.
+   *
+   * @return the {@code Content-Type} of the body
+   */
   public String contentType() {
     return ProblemResponse.CONTENT_TYPE;
   }

@@ -91,7 +91,12 @@ public final class VippsCallbackFilter implements Filter {
     this.guard = guard;
   }
 
-  /** Starts configuring a filter over an allowlist the caller owns (and starts and closes). */
+  /**
+   * Starts configuring a filter over an allowlist the caller owns (and starts and closes).
+   *
+   * @param allowlist the allowlist the filter asks; the caller starts and closes it
+   * @return a builder with the defaults
+   */
   public static Builder builder(VippsAllowlist allowlist) {
     return new Builder(Objects.requireNonNull(allowlist, "allowlist"));
   }
@@ -209,13 +214,23 @@ public final class VippsCallbackFilter implements Filter {
       this.allowlist = allowlist;
     }
 
-    /** How the client address is found; default: the peer address, headers ignored. */
+    /**
+     * How the client address is found; default: the peer address, headers ignored.
+     *
+     * @param resolver the resolver, e.g. {@link ClientAddressResolver#trusting} behind a proxy
+     * @return this builder
+     */
     public Builder clientAddressResolver(ClientAddressResolver resolver) {
       this.clientAddressResolver = Objects.requireNonNull(resolver, "resolver");
       return this;
     }
 
-    /** Who is told of each outcome; default: nobody. */
+    /**
+     * Who is told of each outcome; default: nobody.
+     *
+     * @param observer the observer; {@link CallbackObserver#NONE} for nobody
+     * @return this builder
+     */
     public Builder observer(CallbackObserver observer) {
       this.observer = Objects.requireNonNull(observer, "observer");
       return this;
@@ -224,6 +239,8 @@ public final class VippsCallbackFilter implements Filter {
     /**
      * The {@code Retry-After} of a 503; default {@link VippsRequestGuard#DEFAULT_RETRY_AFTER}.
      *
+     * @param retryAfter the delay the 503 asks Vipps to wait, rounded up to whole seconds
+     * @return this builder
      * @throws IllegalArgumentException when shorter than 1 second
      */
     public Builder retryAfter(Duration retryAfter) {
@@ -234,13 +251,20 @@ public final class VippsCallbackFilter implements Filter {
     /**
      * {@link EnforcementMode#ENFORCE} (the default), or {@link EnforcementMode#REPORT_ONLY} to log and
      * count every request that would be refused but let it through.
+     *
+     * @param mode the enforcement mode
+     * @return this builder
      */
     public Builder mode(EnforcementMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
-    /** Builds the filter. */
+    /**
+     * Builds the filter.
+     *
+     * @return a filter over the builder's allowlist
+     */
     public VippsCallbackFilter build() {
       ClientAddressResolver resolver = clientAddressResolver != null
           ? clientAddressResolver

@@ -40,7 +40,12 @@ public final class VippsRequestGuard {
     this.guard = guard;
   }
 
-  /** The servlet side of {@code guard}: the same check, log, observer and answers. */
+  /**
+   * The servlet side of {@code guard}: the same check, log, observer and answers.
+   *
+   * @param guard the web-stack-neutral check
+   * @return the servlet guard applying {@code guard}
+   */
   public static VippsRequestGuard of(CallbackGuard guard) {
     return new VippsRequestGuard(Objects.requireNonNull(guard, "guard"));
   }
@@ -49,8 +54,12 @@ public final class VippsRequestGuard {
    * An enforcing guard over {@code allowlist} that finds client addresses with {@code
    * clientAddressResolver}.
    *
+   * @param allowlist the allowlist that says which addresses are Vipps' request servers; the caller starts and
+   *     closes it
+   * @param clientAddressResolver how the client address is found, from the peer address and trusted proxies' headers
    * @param observer told of every outcome; {@link CallbackObserver#NONE} for nobody
    * @param retryAfter the {@code Retry-After} of a 503, at least 1 second (rounded up to whole seconds)
+   * @return the guard
    * @throws IllegalArgumentException when {@code retryAfter} is shorter than 1 second
    */
   public static VippsRequestGuard of(
@@ -65,10 +74,14 @@ public final class VippsRequestGuard {
    * A guard over {@code allowlist} that finds client addresses with {@code clientAddressResolver}, in
    * the given mode.
    *
+   * @param allowlist the allowlist that says which addresses are Vipps' request servers; the caller starts and
+   *     closes it
+   * @param clientAddressResolver how the client address is found, from the peer address and trusted proxies' headers
    * @param observer told of every outcome; {@link CallbackObserver#NONE} for nobody
    * @param retryAfter the {@code Retry-After} of a 503, at least 1 second (rounded up to whole seconds)
    * @param mode {@link EnforcementMode#ENFORCE}, or {@link EnforcementMode#REPORT_ONLY} to log and count
    *     denials but let every request through ({@link #letsThrough})
+   * @return the guard
    * @throws IllegalArgumentException when {@code retryAfter} is shorter than 1 second
    */
   public static VippsRequestGuard of(
@@ -80,12 +93,20 @@ public final class VippsRequestGuard {
     return new VippsRequestGuard(CallbackGuard.of(allowlist, clientAddressResolver, observer, retryAfter, mode));
   }
 
-  /** The check for every web stack that this guard applies to servlet requests. */
+  /**
+   * The check for every web stack that this guard applies to servlet requests.
+   *
+   * @return the check shared with the other web stacks
+   */
   public CallbackGuard guard() {
     return guard;
   }
 
-  /** Whether this guard enforces its verdicts or only reports them. */
+  /**
+   * Whether this guard enforces its verdicts or only reports them.
+   *
+   * @return {@link EnforcementMode#ENFORCE} or {@link EnforcementMode#REPORT_ONLY}
+   */
   public EnforcementMode mode() {
     return guard.mode();
   }
@@ -93,6 +114,9 @@ public final class VippsRequestGuard {
   /**
    * Whether a request with this verdict goes on: when it is allowed, and in report-only mode always.
    * The verdict itself (and what was logged and observed) is the same in both modes.
+   *
+   * @param verdict the verdict of {@link #check}
+   * @return {@code true} when the request goes on to the application
    */
   public boolean letsThrough(GuardVerdict verdict) {
     return guard.letsThrough(verdict);
@@ -103,7 +127,11 @@ public final class VippsRequestGuard {
     return guard.letsThrough(outcome);
   }
 
-  /** The allowlist this guard asks. */
+  /**
+   * The allowlist this guard asks.
+   *
+   * @return the allowlist this guard's check asks
+   */
   public VippsAllowlist allowlist() {
     return guard.allowlist();
   }
@@ -113,6 +141,9 @@ public final class VippsRequestGuard {
    * Does not write to the response. The verdict is the same in either mode; ask {@link #letsThrough}
    * whether the request goes on. The verdict's client address is in canonical form (RFC 5952 for
    * IPv6), or {@code null} when a forwarded hop made it unknowable.
+   *
+   * @param request the request to check
+   * @return the verdict: the outcome and the client address it was decided for
    */
   public GuardVerdict check(HttpServletRequest request) {
     return guard.check(request, ServletRequestView.INSTANCE);
@@ -127,7 +158,11 @@ public final class VippsRequestGuard {
    * Writes the answer to a request that was not allowed: 403, or 503 with {@code Retry-After}, each with
    * an RFC 9457 problem body that does not reveal the allowlist.
    *
+   * @param verdict the verdict of {@link #check} for {@code request}
+   * @param request the request that was not allowed
+   * @param response the response to write the answer to
    * @throws IllegalArgumentException when the verdict allows the request
+   * @throws IOException when the answer cannot be written
    */
   public void reject(GuardVerdict verdict, HttpServletRequest request, HttpServletResponse response)
       throws IOException {

@@ -116,12 +116,22 @@ public final class VippsWebhookSignatureFilter implements Filter {
     this.settings = settings;
   }
 
-  /** A filter applying {@code check}, e.g. one shared with another web stack's filter. */
+  /**
+   * A filter applying {@code check}, e.g. one shared with another web stack's filter.
+   *
+   * @param check the signature check to apply
+   * @return the filter
+   */
   public static VippsWebhookSignatureFilter of(WebhookSignatureCheck check) {
     return new VippsWebhookSignatureFilter(Objects.requireNonNull(check, "check"));
   }
 
-  /** Starts configuring a filter that checks signatures with {@code verifier}. */
+  /**
+   * Starts configuring a filter that checks signatures with {@code verifier}.
+   *
+   * @param verifier the verifier holding the webhook secrets
+   * @return a builder with the defaults
+   */
   public static Builder builder(WebhookSignatureVerifier verifier) {
     return new Builder(verifier);
   }
@@ -316,6 +326,8 @@ public final class VippsWebhookSignatureFilter implements Filter {
      * https://example.com/shop} when a proxy strips {@code /shop}); each request's path (with context
      * path) and query are appended to its path. Default: the request's own host.
      *
+     * @param publicUrl the public base URL, {@code http} or {@code https}
+     * @return this builder
      * @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment
      */
     public Builder publicUrl(String publicUrl) {
@@ -327,6 +339,8 @@ public final class VippsWebhookSignatureFilter implements Filter {
      * The largest body accepted, in bytes; larger requests get 413. Default {@link
      * #DEFAULT_MAX_BODY_SIZE}.
      *
+     * @param maxBodySize the largest body, in bytes
+     * @return this builder
      * @throws IllegalArgumentException unless from 1 to {@link #MAX_MAX_BODY_SIZE}
      */
     public Builder maxBodySize(int maxBodySize) {
@@ -334,7 +348,12 @@ public final class VippsWebhookSignatureFilter implements Filter {
       return this;
     }
 
-    /** Who is told of each check; default: nobody. */
+    /**
+     * Who is told of each check; default: nobody.
+     *
+     * @param observer the observer; {@link CallbackObserver#NONE} for nobody
+     * @return this builder
+     */
     public Builder observer(CallbackObserver observer) {
       check.observer(observer);
       return this;
@@ -343,25 +362,42 @@ public final class VippsWebhookSignatureFilter implements Filter {
     /**
      * {@link EnforcementMode#ENFORCE} (the default), or {@link EnforcementMode#REPORT_ONLY} to log and
      * count every request that would be refused but let it through.
+     *
+     * @param mode the enforcement mode
+     * @return this builder
      */
     public Builder mode(EnforcementMode mode) {
       check.mode(mode);
       return this;
     }
 
-    /** As {@link WebhookSignatureCheck.Builder#behindTrustedProxy}. */
+    /**
+     * As {@link WebhookSignatureCheck.Builder#behindTrustedProxy}.
+     *
+     * @param behindTrustedProxy whether requests arrive through a trusted proxy
+     * @return this builder
+     */
     public Builder behindTrustedProxy(boolean behindTrustedProxy) {
       check.behindTrustedProxy(behindTrustedProxy);
       return this;
     }
 
-    /** As {@link WebhookSignatureCheck.Builder#publicUrlSetting}. */
+    /**
+     * As {@link WebhookSignatureCheck.Builder#publicUrlSetting}.
+     *
+     * @param name the setting's name, as errors should show it
+     * @return this builder
+     */
     public Builder publicUrlSetting(String name) {
       check.publicUrlSetting(name);
       return this;
     }
 
-    /** Builds the filter. */
+    /**
+     * Builds the filter.
+     *
+     * @return the filter
+     */
     public VippsWebhookSignatureFilter build() {
       return new VippsWebhookSignatureFilter(check.build());
     }

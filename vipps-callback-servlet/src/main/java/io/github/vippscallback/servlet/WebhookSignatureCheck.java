@@ -67,27 +67,51 @@ public final class WebhookSignatureCheck {
     this.refusalText = WebhookRefusalText.of(mode.enforces(), publicUrl, publicUrlSetting, behindTrustedProxy);
   }
 
-  /** Starts configuring a check with {@code verifier}. */
+  /**
+   * Starts configuring a check with {@code verifier}.
+   *
+   * @param verifier the verifier holding the webhook secrets
+   * @return a builder with the defaults
+   */
   public static Builder builder(WebhookSignatureVerifier verifier) {
     return new Builder(verifier);
   }
 
-  /** The largest body accepted, in bytes. */
+  /**
+   * The largest body accepted, in bytes.
+   *
+   * @return the limit, in bytes
+   */
   public int maxBodySize() {
     return maxBodySize;
   }
 
-  /** Whether a refused request is answered (enforce) or let through after the same log and count. */
+  /**
+   * Whether a refused request is answered (enforce) or let through after the same log and count.
+   *
+   * @return {@link EnforcementMode#ENFORCE} or {@link EnforcementMode#REPORT_ONLY}
+   */
   public EnforcementMode mode() {
     return mode;
   }
 
-  /** Whether a request announcing this {@code Content-Length} (-1: none) is too large before reading it. */
+  /**
+   * Whether a request announcing this {@code Content-Length} (-1: none) is too large before reading it.
+   *
+   * @param contentLength the announced length, or -1 when none is announced
+   * @return {@code true} when the announced length is over the limit
+   */
   public boolean announcesTooLarge(long contentLength) {
     return contentLength > maxBodySize;
   }
 
-  /** Counts and logs a body over the limit; the caller answers 413 ({@link #answer}) when enforcing. */
+  /**
+   * Counts and logs a body over the limit; the caller answers 413 ({@link #answer}) when enforcing.
+   *
+   * @param <R> the web stack's request type
+   * @param request the request
+   * @param view how this check reads {@code request}
+   */
   public <R> void bodyTooLarge(R request, CallbackRequestView<R> view) {
     try {
       observer.onOutcome(CallbackOutcome.BODY_TOO_LARGE);
@@ -100,7 +124,14 @@ public final class WebhookSignatureCheck {
     }
   }
 
-  /** The checks that need no body: missing, malformed or stale signature headers fail here. */
+  /**
+   * The checks that need no body: missing, malformed or stale signature headers fail here.
+   *
+   * @param <R> the web stack's request type
+   * @param request the request
+   * @param view how this check reads {@code request}
+   * @return {@link WebhookSignatureResult#VALID} when the headers pass, else the first reason they fail
+   */
   public <R> WebhookSignatureResult checkHeaders(R request, CallbackRequestView<R> view) {
     return verifier.checkHeaders(
         view.header(request, WebhookSignatureVerifier.DATE_HEADER),
@@ -111,6 +142,12 @@ public final class WebhookSignatureCheck {
   /**
    * The whole check against the body read (at most {@link #maxBodySize()} bytes): valid with which of the
    * verifier's secrets, or why not.
+   *
+   * @param <R> the web stack's request type
+   * @param request the request
+   * @param view how this check reads {@code request}
+   * @param body the body read
+   * @return the verification: valid with which secret, or why not
    */
   public <R> WebhookVerification verify(R request, CallbackRequestView<R> view, byte[] body) {
     WebhookTarget target = targetOrNull(request, view);
@@ -124,12 +161,24 @@ public final class WebhookSignatureCheck {
         body);
   }
 
-  /** The outcome of a request refused by {@link #checkHeaders} with {@code headers} (not valid). */
+  /**
+   * The outcome of a request refused by {@link #checkHeaders} with {@code headers} (not valid).
+   *
+   * @param headers the result of {@link #checkHeaders}
+   * @return the outcome to conclude with
+   */
   public WebhookVerification refusal(WebhookSignatureResult headers) {
     return verifier.failure(headers);
   }
 
-  /** As {@link #conclude(Object, CallbackRequestView, WebhookVerification)} for a refusal by {@link #checkHeaders}. */
+  /**
+   * As {@link #conclude(Object, CallbackRequestView, WebhookVerification)} for a refusal by {@link #checkHeaders}.
+   *
+   * @param <R> the web stack's request type
+   * @param request the request
+   * @param view how this check reads {@code request}
+   * @param headers the result of {@link #checkHeaders}
+   */
   public <R> void conclude(R request, CallbackRequestView<R> view, WebhookSignatureResult headers) {
     conclude(request, view, verifier.failure(headers));
   }
@@ -137,6 +186,11 @@ public final class WebhookSignatureCheck {
   /**
    * Tells the observer the outcome; logs which secret matched at DEBUG, or the refusal at WARN
    * (rate-limited).
+   *
+   * @param <R> the web stack's request type
+   * @param request the request
+   * @param view how this check reads {@code request}
+   * @param verification the outcome of {@link #verify}
    */
   public <R> void conclude(R request, CallbackRequestView<R> view, WebhookVerification verification) {
     try {
@@ -166,12 +220,22 @@ public final class WebhookSignatureCheck {
     }
   }
 
-  /** Whether a request with this result goes on: when valid, and in report-only mode always. */
+  /**
+   * Whether a request with this result goes on: when valid, and in report-only mode always.
+   *
+   * @param result the result of {@link #checkHeaders}
+   * @return {@code true} when the request goes on to the application
+   */
   public boolean letsThrough(WebhookSignatureResult result) {
     return result.isValid() || !mode.enforces();
   }
 
-  /** Whether a request with this outcome goes on: when valid, and in report-only mode always. */
+  /**
+   * Whether a request with this outcome goes on: when valid, and in report-only mode always.
+   *
+   * @param verification the outcome of {@link #verify}
+   * @return {@code true} when the request goes on to the application
+   */
   public boolean letsThrough(WebhookVerification verification) {
     return letsThrough(verification.result());
   }
@@ -181,6 +245,8 @@ public final class WebhookSignatureCheck {
    * limit) answer for a request to {@code requestPath}.
    *
    * @param tooLarge {@code true} for the 413, {@code false} for the 401
+   * @param requestPath the request's path, the problem body's {@code instance}
+   * @return the status, headers and problem body to write
    */
   public ProblemAnswer answer(boolean tooLarge, String requestPath) {
     return PROBLEMS.answer(tooLarge ? CallbackOutcome.BODY_TOO_LARGE : CallbackOutcome.SIGNATURE_INVALID, requestPath);
@@ -246,6 +312,8 @@ public final class WebhookSignatureCheck {
      * https://example.com/shop} when a proxy strips {@code /shop}); each request's path (with context
      * path) and query are appended to its path. Default: the request's own host.
      *
+     * @param publicUrl the public base URL, {@code http} or {@code https}
+     * @return this builder
      * @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment
      */
     public Builder publicUrl(String publicUrl) {
@@ -257,6 +325,8 @@ public final class WebhookSignatureCheck {
      * The largest body accepted, in bytes; larger requests get 413. Default {@link
      * #DEFAULT_MAX_BODY_SIZE}.
      *
+     * @param maxBodySize the largest body, in bytes
+     * @return this builder
      * @throws IllegalArgumentException unless from 1 to {@link #MAX_MAX_BODY_SIZE}
      */
     public Builder maxBodySize(int maxBodySize) {
@@ -268,7 +338,12 @@ public final class WebhookSignatureCheck {
       return this;
     }
 
-    /** Who is told of each check; default: nobody. */
+    /**
+     * Who is told of each check; default: nobody.
+     *
+     * @param observer the observer; {@link CallbackObserver#NONE} for nobody
+     * @return this builder
+     */
     public Builder observer(CallbackObserver observer) {
       this.observer = Objects.requireNonNull(observer, "observer");
       return this;
@@ -277,6 +352,9 @@ public final class WebhookSignatureCheck {
     /**
      * {@link EnforcementMode#ENFORCE} (the default), or {@link EnforcementMode#REPORT_ONLY} to log and
      * count every request that would be refused but let it through.
+     *
+     * @param mode the enforcement mode
+     * @return this builder
      */
     public Builder mode(EnforcementMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
@@ -288,6 +366,9 @@ public final class WebhookSignatureCheck {
      * #publicUrl public URL} is set, a refused signature's log line says the proxy may have changed the
      * host or path Vipps signed. Requests that carry forwarded headers get that hint regardless. Default
      * {@code false}.
+     *
+     * @param behindTrustedProxy whether requests arrive through a trusted proxy
+     * @return this builder
      */
     public Builder behindTrustedProxy(boolean behindTrustedProxy) {
       this.behindTrustedProxy = behindTrustedProxy;
@@ -297,13 +378,20 @@ public final class WebhookSignatureCheck {
     /**
      * The public URL setting as the user writes it, named in the hints of refusal log lines; default
      * {@code init-parameter public-url}. The Spring Boot starter names its property.
+     *
+     * @param name the setting's name, as log lines should show it
+     * @return this builder
      */
     public Builder publicUrlSetting(String name) {
       this.publicUrlSetting = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** Builds the check. */
+    /**
+     * Builds the check.
+     *
+     * @return the check
+     */
     public WebhookSignatureCheck build() {
       return new WebhookSignatureCheck(
           verifier, publicUrl, maxBodySize, observer, mode, publicUrlSetting, behindTrustedProxy);

@@ -14,6 +14,10 @@ import io.github.vippscallback.allowlist.VippsAllowlist;
 @FunctionalInterface
 public interface VippsAllowlistBuilderCustomizer {
 
-  /** Customizes the builder; called once, on the thread that creates the allowlist bean. */
+  /**
+   * Customizes the builder; called once, on the thread that creates the allowlist bean.
+   *
+   * @param builder the builder of the starter's allowlist, already set from the {@code vipps.callback.*} properties
+   */
   void customize(VippsAllowlist.Builder builder);
 }

@@ -39,6 +39,8 @@ public @interface VippsCallback {
    * Whether the endpoint requires a valid Vipps webhook signature. By default ({@link Signature#AUTO})
    * it does whenever a webhook secret applies to its path; mark callbacks that Vipps does not sign
    * (eCom, Checkout, express shipping) {@link Signature#NONE}.
+   *
+   * @return whether a valid webhook signature is required
    */
   Signature signature() default Signature.AUTO;
 

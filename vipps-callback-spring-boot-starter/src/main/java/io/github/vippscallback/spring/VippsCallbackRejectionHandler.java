@@ -22,7 +22,11 @@ public final class VippsCallbackRejectionHandler implements AuthenticationEntryP
 
   private final VippsRequestGuard guard;
 
-  /** A handler writing {@code guard}'s answers. */
+  /**
+   * A handler writing {@code guard}'s answers.
+   *
+   * @param guard the guard whose answers are written
+   */
   public VippsCallbackRejectionHandler(VippsRequestGuard guard) {
     this.guard = guard;
   }

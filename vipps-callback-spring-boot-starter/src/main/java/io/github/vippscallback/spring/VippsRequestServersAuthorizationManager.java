@@ -42,7 +42,12 @@ public final class VippsRequestServersAuthorizationManager
     this.guard = Objects.requireNonNull(guard, "guard");
   }
 
-  /** A manager that grants what {@code guard} lets through, e.g. for a chain built without the starter's bean. */
+  /**
+   * A manager that grants what {@code guard} lets through, e.g. for a chain built without the starter's bean.
+   *
+   * @param guard the guard that decides
+   * @return the authorization manager
+   */
   public static VippsRequestServersAuthorizationManager vippsRequestServers(VippsRequestGuard guard) {
     return new VippsRequestServersAuthorizationManager(guard);
   }

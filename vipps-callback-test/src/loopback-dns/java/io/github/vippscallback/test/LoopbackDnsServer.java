@@ -117,7 +117,12 @@ public final class LoopbackDnsServer implements AutoCloseable {
     this.port = udp.getLocalPort();
   }
 
-  /** Starts a server on {@code 127.0.0.1} and an ephemeral port, UDP and TCP. */
+  /**
+   * Starts a server on {@code 127.0.0.1} and an ephemeral port, UDP and TCP.
+   *
+   * @return the running server; close it when done
+   * @throws IOException when the sockets cannot be opened
+   */
   public static LoopbackDnsServer start() throws IOException {
     BindException lastCollision = null;
     for (int attempt = 0; attempt < MAX_BIND_ATTEMPTS; attempt++) {
@@ -148,12 +153,20 @@ public final class LoopbackDnsServer implements AutoCloseable {
     throw failure;
   }
 
-  /** {@code 127.0.0.1:port}, the form {@code dnsServers(...)} and {@code vipps.callback.dns.servers} take. */
+  /**
+   * {@code 127.0.0.1:port}, the form {@code dnsServers(...)} and {@code vipps.callback.dns.servers} take.
+   *
+   * @return the server's address and port
+   */
   public String address() {
     return LOOPBACK.getHostAddress() + ":" + port();
   }
 
-  /** The port, UDP and TCP. */
+  /**
+   * The port, UDP and TCP.
+   *
+   * @return the port the server listens on
+   */
   public int port() {
     return port;
   }
@@ -162,7 +175,10 @@ public final class LoopbackDnsServer implements AutoCloseable {
    * Answers {@code host} (absolute or not; case-insensitive) with these A and AAAA records and TTL, and
    * sets its behaviour to {@link Behaviour#ANSWER}. Replaces what was scripted for it.
    *
+   * @param host the name to answer
+   * @param ttlSeconds the TTL of the records, in seconds
    * @param addresses IPv4 and IPv6 address literals (never looked up)
+   * @return this server
    * @throws IllegalArgumentException when an address is not a literal or the TTL is negative
    */
   public LoopbackDnsServer answer(String host, long ttlSeconds, String... addresses) {
@@ -182,6 +198,10 @@ public final class LoopbackDnsServer implements AutoCloseable {
   /**
    * Sets how queries for {@code host} are treated, whatever their type, keeping its scripted records
    * (and dropping any behaviour set for one record type).
+   *
+   * @param host the name whose queries are affected
+   * @param behaviour how its queries are treated
+   * @return this server
    */
   public LoopbackDnsServer behave(String host, Behaviour behaviour) {
     String key = key(host);
@@ -197,7 +217,10 @@ public final class LoopbackDnsServer implements AutoCloseable {
    * Sets how queries of one record type for {@code host} are treated, e.g. only AAAA failing; other
    * types keep the name's behaviour. {@link #answer} and {@link #behave(String, Behaviour)} clear it.
    *
+   * @param host the name whose queries are affected
    * @param recordType a record type mnemonic such as {@code "A"} or {@code "AAAA"}
+   * @param behaviour how those queries are treated
+   * @return this server
    */
   public LoopbackDnsServer behave(String host, String recordType, Behaviour behaviour) {
     int type = Type.value(recordType.strip());
@@ -218,13 +241,23 @@ public final class LoopbackDnsServer implements AutoCloseable {
     return key + "/" + type;
   }
 
-  /** How many queries for {@code host} arrived (UDP and TCP, any type). */
+  /**
+   * How many queries for {@code host} arrived (UDP and TCP, any type).
+   *
+   * @param host the name, absolute or not, in any case
+   * @return the number of queries for {@code host} so far
+   */
   public int queryCount(String host) {
     AtomicInteger count = queries.get(key(host));
     return count == null ? 0 : count.get();
   }
 
-  /** How many queries for {@code host} arrived over TCP. */
+  /**
+   * How many queries for {@code host} arrived over TCP.
+   *
+   * @param host the name, absolute or not, in any case
+   * @return the number of TCP queries for {@code host} so far
+   */
   public int tcpQueryCount(String host) {
     AtomicInteger count = tcpQueries.get(key(host));
     return count == null ? 0 : count.get();
@@ -233,6 +266,8 @@ public final class LoopbackDnsServer implements AutoCloseable {
   /**
    * Holds every answer (queries are still received and counted) until {@link #releaseAnswers()}, so a
    * test can see which queries a client sends before it gets any answer.
+   *
+   * @return this server
    */
   public LoopbackDnsServer holdAnswers() {
     synchronized (holdLock) {
@@ -241,7 +276,11 @@ public final class LoopbackDnsServer implements AutoCloseable {
     return this;
   }
 
-  /** Sends the answers held since {@link #holdAnswers()}, in arrival order, and stops holding. */
+  /**
+   * Sends the answers held since {@link #holdAnswers()}, in arrival order, and stops holding.
+   *
+   * @return this server
+   */
   public LoopbackDnsServer releaseAnswers() {
     List<Runnable> toSend;
     synchronized (holdLock) {

@@ -59,6 +59,9 @@ public final class LoopbackDnsExtension
    * Answers {@code host} with these addresses, as {@link LoopbackDnsServer#answer}: before the server starts
    * for every server this extension starts, afterwards for the running one.
    *
+   * @param host the name to answer
+   * @param ttlSeconds the TTL of the records, in seconds
+   * @param addresses IPv4 and IPv6 address literals
    * @return this extension
    * @throws IllegalArgumentException when an address is not an IP literal
    */
@@ -71,6 +74,8 @@ public final class LoopbackDnsExtension
    * LoopbackDnsServer.Behaviour)}: before the server starts for every server this extension starts,
    * afterwards for the running one.
    *
+   * @param host the name whose queries are affected
+   * @param behaviour how its queries are treated
    * @return this extension
    */
   public LoopbackDnsExtension behave(String host, LoopbackDnsServer.Behaviour behaviour) {
@@ -80,6 +85,7 @@ public final class LoopbackDnsExtension
   /**
    * The running server, e.g. to count its queries or script it further.
    *
+   * @return the server of the running test
    * @throws IllegalStateException when no test of the class is running
    */
   public LoopbackDnsServer server() {
@@ -92,7 +98,11 @@ public final class LoopbackDnsExtension
     return running;
   }
 
-  /** Whether a server of this extension is running (a test of its class is under way). */
+  /**
+   * Whether a server of this extension is running (a test of its class is under way).
+   *
+   * @return {@code true} while a test of the class is running
+   */
   public boolean isRunning() {
     return server != null;
   }
@@ -103,6 +113,7 @@ public final class LoopbackDnsExtension
    * ({@code dns::address}) it suits Spring's {@code DynamicPropertyRegistry}, which asks only once the
    * server runs.
    *
+   * @return the server's address, {@code 127.0.0.1:port}
    * @throws IllegalStateException when no test of the class is running
    */
   public String address() {

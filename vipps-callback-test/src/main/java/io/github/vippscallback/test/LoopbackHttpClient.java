@@ -68,6 +68,8 @@ public final class LoopbackHttpClient {
    * A client whose connections come from {@code sourceAddress}, e.g. {@code "127.0.0.9"} or {@code "::1"}
    * (brackets allowed).
    *
+   * @param sourceAddress the loopback address to bind connections to
+   * @return a client connecting to {@code 127.0.0.1}, or to {@code ::1} from an IPv6 source
    * @throws IllegalArgumentException when it is not an IP address literal
    */
   public static LoopbackHttpClient from(String sourceAddress) {
@@ -76,12 +78,22 @@ public final class LoopbackHttpClient {
     return new LoopbackHttpClient(source, server, DEFAULT_TIMEOUT);
   }
 
-  /** This client, connecting to the server at {@code serverAddress} (an IP literal) instead. */
+  /**
+   * This client, connecting to the server at {@code serverAddress} (an IP literal) instead.
+   *
+   * @param serverAddress the server's IP literal
+   * @return a new client from the same source address
+   */
   public LoopbackHttpClient connectingTo(String serverAddress) {
     return new LoopbackHttpClient(source, literal(serverAddress), timeout);
   }
 
-  /** This client with {@code timeout} for connecting and for each read. */
+  /**
+   * This client with {@code timeout} for connecting and for each read.
+   *
+   * @param timeout the connect and read timeout
+   * @return a new client with that timeout
+   */
   public LoopbackHttpClient withTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout is " + timeout + "; valid: a positive duration");
@@ -89,24 +101,53 @@ public final class LoopbackHttpClient {
     return new LoopbackHttpClient(source, server, timeout);
   }
 
-  /** The source address connections are bound to. */
+  /**
+   * The source address connections are bound to.
+   *
+   * @return the source address
+   */
   public InetAddress sourceAddress() {
     return source;
   }
 
-  /** Sends {@code GET target} to {@code port}. */
+  /**
+   * Sends {@code GET target} to {@code port}.
+   *
+   * @param port the server's port
+   * @param target the request target, e.g. {@code /actuator/health}
+   * @return the response
+   * @throws IOException when connecting, sending or reading fails
+   */
   public LoopbackHttpResponse get(int port, String target) throws IOException {
     return request("GET", port, target).send();
   }
 
-  /** Sends {@code GET target} with these headers to {@code port}. */
+  /**
+   * Sends {@code GET target} with these headers to {@code port}.
+   *
+   * @param port the server's port
+   * @param target the request target, e.g. {@code /vipps/webhooks?x=1}
+   * @param headers the headers to send, in iteration order
+   * @return the response
+   * @throws IOException when connecting, sending or reading fails
+   */
   public LoopbackHttpResponse get(int port, String target, Map<String, String> headers) throws IOException {
     Request request = request("GET", port, target);
     headers.forEach(request::header);
     return request.send();
   }
 
-  /** Sends {@code POST target} with these headers and a UTF-8 body of {@code contentType} to {@code port}. */
+  /**
+   * Sends {@code POST target} with these headers and a UTF-8 body of {@code contentType} to {@code port}.
+   *
+   * @param port the server's port
+   * @param target the request target, e.g. {@code /vipps/webhooks}
+   * @param headers the headers to send, in iteration order
+   * @param body the body, sent as UTF-8
+   * @param contentType the body's {@code Content-Type}
+   * @return the response
+   * @throws IOException when connecting, sending or reading fails
+   */
   public LoopbackHttpResponse post(
       int port, String target, Map<String, String> headers, String body, String contentType) throws IOException {
     Request request = request("POST", port, target);
@@ -114,7 +155,14 @@ public final class LoopbackHttpClient {
     return request.body(body, contentType).send();
   }
 
-  /** Starts a request of any method, for repeated headers or a raw body. */
+  /**
+   * Starts a request of any method, for repeated headers or a raw body.
+   *
+   * @param method the request method, e.g. {@code PUT}
+   * @param port the server's port
+   * @param target the request target, e.g. {@code /vipps/webhooks}
+   * @return a request to add headers and a body to, then send
+   */
   public Request request(String method, int port, String target) {
     return new Request(method, port, target);
   }
@@ -145,6 +193,10 @@ public final class LoopbackHttpClient {
     /**
      * Adds a header line, sent verbatim (a test may put hostile characters in the value, but not CR or
      * LF, which would end the header).
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return this request
      */
     public Request header(String name, String value) {
       if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
@@ -154,13 +206,24 @@ public final class LoopbackHttpClient {
       return this;
     }
 
-    /** Sets the body, sent as UTF-8 with this {@code Content-Type}. */
+    /**
+     * Sets the body, sent as UTF-8 with this {@code Content-Type}.
+     *
+     * @param body the body, sent as UTF-8
+     * @param contentType the body's {@code Content-Type}
+     * @return this request
+     */
     public Request body(String body, String contentType) {
       this.body = body.getBytes(StandardCharsets.UTF_8);
       return header("Content-Type", contentType);
     }
 
-    /** Sets a raw body, with no {@code Content-Type} unless added as a header. */
+    /**
+     * Sets a raw body, with no {@code Content-Type} unless added as a header.
+     *
+     * @param body the body's bytes, sent as they are
+     * @return this request
+     */
     public Request body(byte[] body) {
       this.body = body.clone();
       return this;
@@ -172,6 +235,8 @@ public final class LoopbackHttpClient {
      * {@code Authorization}, for the URL {@code http://} + the {@code Host} header + the request target,
      * or {@linkplain #publicUrl(String) the public URL} + the target.
      *
+     * @param webhookSecret the webhook's secret, as Vipps returned it
+     * @return this request
      * @throws IllegalArgumentException when the secret is blank
      */
     public Request signedWith(String webhookSecret) {
@@ -181,6 +246,9 @@ public final class LoopbackHttpClient {
     /**
      * Signs the request when it is sent with {@code signer}, e.g. one dated by a fixed clock ({@link
      * WebhookSigner#withClock}) to see a stale request refused; otherwise as {@link #signedWith(String)}.
+     *
+     * @param signer the signer to sign with
+     * @return this request
      */
     public Request signedWith(WebhookSigner signer) {
       this.signer = Objects.requireNonNull(signer, "signer");
@@ -192,6 +260,8 @@ public final class LoopbackHttpClient {
      * is behind a proxy: set it to the application's configured public URL, e.g. {@code
      * https://shop.example.com}; the request target is appended to its path.
      *
+     * @param publicUrl the application's public base URL
+     * @return this request
      * @throws IllegalArgumentException unless an http(s) URL with a host and no query
      */
     public Request publicUrl(String publicUrl) {
@@ -199,7 +269,12 @@ public final class LoopbackHttpClient {
       return this;
     }
 
-    /** Connects from the source address, sends the request and reads the whole response. */
+    /**
+     * Connects from the source address, sends the request and reads the whole response.
+     *
+     * @return the response
+     * @throws IOException when connecting, sending or reading fails
+     */
     public LoopbackHttpResponse send() throws IOException {
       WebhookSigner signWith = signer;
       if (signWith != null) {

@@ -21,13 +21,25 @@ import org.jspecify.annotations.Nullable;
  */
 public record AllowlistSnapshot(String environment, boolean ready, List<String> entries, List<Host> hosts) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param environment the environment's canonical name, {@code prod} or {@code test}
+   * @param ready whether at least one address is known; when not, guarded endpoints answer 503
+   * @param entries the effective allowlist, sorted, in CIDR notation ({@code 192.0.2.1/32})
+   * @param hosts what is known of each request-server host, in catalog order
+   */
   public AllowlistSnapshot {
     entries = List.copyOf(entries);
     hosts = List.copyOf(hosts);
   }
 
-  /** Converts an allowlist's status. */
+  /**
+   * Converts an allowlist's status.
+   *
+   * @param status the allowlist's status
+   * @return the snapshot the endpoint shows
+   */
   public static AllowlistSnapshot of(AllowlistStatus status) {
     List<String> entries = new ArrayList<>(status.entries().size());
     for (IpRange entry : status.entries()) {
@@ -61,7 +73,18 @@ public record AllowlistSnapshot(String environment, boolean ready, List<String> 
       boolean stale,
       List<String> refused) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param host the host name, e.g. {@code callback-1.vipps.no}
+     * @param addresses its addresses now in the allowlist, canonical text form
+     * @param ttl the refresh interval in ISO-8601 form, e.g. {@code PT1M}
+     * @param lastSuccess when it last resolved, ISO-8601 UTC, or null when it never has
+     * @param lastError the last DNS failure since the last success, or null
+     * @param stale whether its addresses are last-known-good ones kept through a DNS failure
+     * @param refused the addresses of its last answers that the address policy refused, each with its
+     *     special-purpose block, e.g. {@code 127.0.0.1 in 127.0.0.0/8 Loopback (RFC 1122)}
+     */
     public Host {
       addresses = List.copyOf(addresses);
       refused = List.copyOf(refused);

@@ -37,7 +37,11 @@ public final class MicrometerCallbackObserver implements CallbackObserver {
   private final MeterRegistry registry;
   private final Map<WebhookVerification, Counter> bySecret = new ConcurrentHashMap<>();
 
-  /** Registers the counters in {@code registry}. */
+  /**
+   * Registers the counters in {@code registry}.
+   *
+   * @param registry the registry the counters are registered in
+   */
   public MicrometerCallbackObserver(MeterRegistry registry) {
     this.registry = registry;
     this.allowed = counter(registry, "allowed", "From a Vipps request server: passed on");

@@ -18,7 +18,11 @@ public final class MicrometerDnsRefreshListener implements AllowlistListener {
 
   private final MeterRegistry registry;
 
-  /** Records into {@code registry}. */
+  /**
+   * Records into {@code registry}.
+   *
+   * @param registry the registry the lookup timers and counters are recorded in
+   */
   public MicrometerDnsRefreshListener(MeterRegistry registry) {
     this.registry = registry;
   }

@@ -16,7 +16,11 @@ public final class VippsAllowlistMeterBinder implements MeterBinder {
 
   private final VippsAllowlist allowlist;
 
-  /** Measures {@code allowlist}. */
+  /**
+   * Measures {@code allowlist}.
+   *
+   * @param allowlist the allowlist whose state the gauges show
+   */
   public VippsAllowlistMeterBinder(VippsAllowlist allowlist) {
     this.allowlist = allowlist;
   }

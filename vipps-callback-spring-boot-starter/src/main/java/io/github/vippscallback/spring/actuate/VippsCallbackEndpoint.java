@@ -14,12 +14,20 @@ public final class VippsCallbackEndpoint {
 
   private final VippsAllowlist allowlist;
 
-  /** Shows {@code allowlist}. */
+  /**
+   * Shows {@code allowlist}.
+   *
+   * @param allowlist the allowlist the endpoint shows
+   */
   public VippsCallbackEndpoint(VippsAllowlist allowlist) {
     this.allowlist = allowlist;
   }
 
-  /** The allowlist's current snapshot. */
+  /**
+   * The allowlist's current snapshot.
+   *
+   * @return a snapshot of the allowlist's status
+   */
   @ReadOperation
   public AllowlistSnapshot allowlist() {
     return AllowlistSnapshot.of(allowlist.status());

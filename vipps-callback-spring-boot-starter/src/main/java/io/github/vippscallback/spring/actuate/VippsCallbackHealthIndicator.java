@@ -15,7 +15,11 @@ public final class VippsCallbackHealthIndicator extends AbstractHealthIndicator 
 
   private final VippsAllowlist allowlist;
 
-  /** Reports on {@code allowlist}. */
+  /**
+   * Reports on {@code allowlist}.
+   *
+   * @param allowlist the allowlist whose readiness is the health
+   */
   public VippsCallbackHealthIndicator(VippsAllowlist allowlist) {
     super("Vipps callback allowlist health check failed");
     this.allowlist = allowlist;

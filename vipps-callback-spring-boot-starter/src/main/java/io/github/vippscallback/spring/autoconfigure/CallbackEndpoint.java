@@ -19,7 +19,14 @@ import java.util.TreeSet;
 public record CallbackEndpoint(
     String pattern, Set<String> methods, VippsCallback.Signature signature, RequestConditions conditions) {
 
-  /** Checks and copies: the methods are upper-cased and sorted. */
+  /**
+   * Checks and copies: the methods are upper-cased and sorted.
+   *
+   * @param pattern a Spring {@code PathPattern}, e.g. {@code /vipps/callbacks/{orderId}}
+   * @param methods the upper-case HTTP methods; empty means every method
+   * @param signature whether a webhook signature is required ({@link VippsCallback#signature()})
+   * @param conditions the handler mapping's other conditions; {@link RequestConditions#NONE} for none
+   */
   public CallbackEndpoint {
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(signature, "signature");
@@ -31,17 +38,32 @@ public record CallbackEndpoint(
     methods = java.util.Collections.unmodifiableSet(upper);
   }
 
-  /** An endpoint without further request conditions. */
+  /**
+   * An endpoint without further request conditions.
+   *
+   * @param pattern the path pattern, as the handler mapping has it
+   * @param methods the HTTP methods guarded; empty for every method
+   * @param signature whether the endpoint requires a webhook signature
+   */
   public CallbackEndpoint(String pattern, Set<String> methods, VippsCallback.Signature signature) {
     this(pattern, methods, signature, RequestConditions.NONE);
   }
 
-  /** An endpoint that takes a signature when a webhook secret applies ({@link VippsCallback.Signature#AUTO}). */
+  /**
+   * An endpoint that takes a signature when a webhook secret applies ({@link VippsCallback.Signature#AUTO}).
+   *
+   * @param pattern the path pattern, as the handler mapping has it
+   * @param methods the HTTP methods guarded; empty for every method
+   */
   public CallbackEndpoint(String pattern, Set<String> methods) {
     this(pattern, methods, VippsCallback.Signature.AUTO);
   }
 
-  /** Whether every HTTP method is guarded. */
+  /**
+   * Whether every HTTP method is guarded.
+   *
+   * @return {@code true} when the endpoint's mapping names no method
+   */
   public boolean anyMethod() {
     return methods.isEmpty();
   }

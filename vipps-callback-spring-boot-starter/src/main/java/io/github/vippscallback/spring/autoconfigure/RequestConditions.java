@@ -88,33 +88,58 @@ public final class RequestConditions {
     return texts;
   }
 
-  /** Whether there is no condition. */
+  /**
+   * Whether there is no condition.
+   *
+   * @return {@code true} when every request meets these conditions
+   */
   public boolean isEmpty() {
     return test == null;
   }
 
-  /** Whether {@code request} (the web stack's request type) meets every condition. */
+  /**
+   * Whether {@code request} (the web stack's request type) meets every condition.
+   *
+   * @param request the request, of the web stack's request type
+   * @return {@code true} when {@code request} meets every condition
+   */
   public boolean test(Object request) {
     Predicate<Object> current = test;
     return current == null || current.test(request);
   }
 
-  /** The {@code params} expressions. */
+  /**
+   * The {@code params} expressions.
+   *
+   * @return the {@code params} expressions, unmodifiable
+   */
   public List<String> params() {
     return params;
   }
 
-  /** The {@code headers} expressions. */
+  /**
+   * The {@code headers} expressions.
+   *
+   * @return the {@code headers} expressions, unmodifiable
+   */
   public List<String> headers() {
     return headers;
   }
 
-  /** The {@code consumes} expressions. */
+  /**
+   * The {@code consumes} expressions.
+   *
+   * @return the {@code consumes} expressions, unmodifiable
+   */
   public List<String> consumes() {
     return consumes;
   }
 
-  /** The {@code produces} expressions. */
+  /**
+   * The {@code produces} expressions.
+   *
+   * @return the {@code produces} expressions, unmodifiable
+   */
   public List<String> produces() {
     return produces;
   }

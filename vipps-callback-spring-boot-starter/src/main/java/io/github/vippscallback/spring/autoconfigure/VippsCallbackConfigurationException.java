@@ -11,9 +11,13 @@ public final class VippsCallbackConfigurationException extends RuntimeException 
 
   private static final long serialVersionUID = 1L;
 
+  /** The full property name. */
   private final String property;
+  /** The bad value, or {@code null} when the property is not set. */
   private final @Nullable String value;
+  /** Why the value is bad. */
   private final String reason;
+  /** What the property accepts. */
   private final String validValues;
 
   /**
@@ -34,22 +38,38 @@ public final class VippsCallbackConfigurationException extends RuntimeException 
     this.validValues = validValues;
   }
 
-  /** The full property name, e.g. {@code vipps.callback.environment}. */
+  /**
+   * The full property name, e.g. {@code vipps.callback.environment}.
+   *
+   * @return the property's name
+   */
   public String property() {
     return property;
   }
 
-  /** The bad value, or {@code null} when the property is not set. */
+  /**
+   * The bad value, or {@code null} when the property is not set.
+   *
+   * @return the value as configured, or {@code null}
+   */
   public @Nullable String value() {
     return value;
   }
 
-  /** Why the value is bad. */
+  /**
+   * Why the value is bad.
+   *
+   * @return the reason, for the failure analysis
+   */
   public String reason() {
     return reason;
   }
 
-  /** What the property accepts. */
+  /**
+   * What the property accepts.
+   *
+   * @return the valid values, for the failure analysis
+   */
   public String validValues() {
     return validValues;
   }

@@ -17,7 +17,9 @@ public final class VippsCallbackNotGuardedException extends RuntimeException {
   /** How a chain from Spring Security's {@code web.ignoring()} is named in the messages. */
   static final String WEB_IGNORING = "web.ignoring()";
 
+  /** What would be unguarded, and why. */
   private final String description;
+  /** What to do about it. */
   private final String action;
 
   /**
@@ -32,12 +34,20 @@ public final class VippsCallbackNotGuardedException extends RuntimeException {
     this.action = action;
   }
 
-  /** What would be unguarded, and why. */
+  /**
+   * What would be unguarded, and why.
+   *
+   * @return the description, for the failure analysis
+   */
   public String description() {
     return description;
   }
 
-  /** What to do about it. */
+  /**
+   * What to do about it.
+   *
+   * @return the action, for the failure analysis
+   */
   public String action() {
     return action;
   }

@@ -29,6 +29,10 @@ public class VippsCallbackProperties {
   /** The prefix of these properties. */
   public static final String PREFIX = "vipps.callback";
 
+  /** Properties with their defaults, for Spring Boot to bind. */
+  public VippsCallbackProperties() {
+  }
+
   /** Whether the callback endpoints are guarded. Set to false to switch the starter off entirely. */
   private boolean enabled = true;
 
@@ -76,92 +80,164 @@ public class VippsCallbackProperties {
   /** How Vipps webhook signatures are checked. */
   private final Webhook webhook = new Webhook();
 
-  /** Whether the callback endpoints are guarded. */
+  /**
+   * Whether the callback endpoints are guarded.
+   *
+   * @return {@code true} unless {@code vipps.callback.enabled=false}
+   */
   public boolean isEnabled() {
     return enabled;
   }
 
-  /** Sets whether the callback endpoints are guarded. */
+  /**
+   * Sets whether the callback endpoints are guarded.
+   *
+   * @param enabled {@code false} to turn the guard off
+   */
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
   }
 
-  /** The environment as configured, or {@code null} when it is not set. */
+  /**
+   * The environment as configured, or {@code null} when it is not set.
+   *
+   * @return the environment, or {@code null}
+   */
   public @Nullable VippsEnvironment getEnvironment() {
     return environment;
   }
 
-  /** Sets the environment; bound from {@code prod}, {@code production}, {@code test} or {@code mt}. */
+  /**
+   * Sets the environment; bound from {@code prod}, {@code production}, {@code test} or {@code mt}.
+   *
+   * @param environment the environment whose request servers are allowed
+   */
   public void setEnvironment(@Nullable VippsEnvironment environment) {
     this.environment = environment;
   }
 
-  /** The trusted proxies. */
+  /**
+   * The trusted proxies.
+   *
+   * @return the trusted proxies' addresses and ranges; empty when none
+   */
   public List<IpRange> getTrustedProxies() {
     return trustedProxies;
   }
 
-  /** Sets the trusted proxies. */
+  /**
+   * Sets the trusted proxies.
+   *
+   * @param trustedProxies the proxies' addresses and ranges whose forwarded headers are read
+   */
   public void setTrustedProxies(List<IpRange> trustedProxies) {
     this.trustedProxies = new ArrayList<>(trustedProxies);
   }
 
-  /** The additional host names. */
+  /**
+   * The additional host names.
+   *
+   * @return the host names resolved besides the environment's request servers
+   */
   public List<String> getAdditionalHosts() {
     return additionalHosts;
   }
 
-  /** Sets the additional host names. */
+  /**
+   * Sets the additional host names.
+   *
+   * @param additionalHosts the host names to resolve besides the environment's request servers
+   */
   public void setAdditionalHosts(List<String> additionalHosts) {
     this.additionalHosts = new ArrayList<>(additionalHosts);
   }
 
-  /** The additional addresses and ranges. */
+  /**
+   * The additional addresses and ranges.
+   *
+   * @return the addresses and ranges allowed whatever DNS says
+   */
   public List<IpRange> getAdditionalAddresses() {
     return additionalAddresses;
   }
 
-  /** Sets the additional addresses and ranges. */
+  /**
+   * Sets the additional addresses and ranges.
+   *
+   * @param additionalAddresses the addresses and ranges to allow whatever DNS says
+   */
   public void setAdditionalAddresses(List<IpRange> additionalAddresses) {
     this.additionalAddresses = new ArrayList<>(additionalAddresses);
   }
 
-  /** The extra guarded path patterns. */
+  /**
+   * The extra guarded path patterns.
+   *
+   * @return the path patterns guarded besides the {@code @VippsCallback} endpoints
+   */
   public List<String> getPaths() {
     return paths;
   }
 
-  /** Sets the extra guarded path patterns. */
+  /**
+   * Sets the extra guarded path patterns.
+   *
+   * @param paths the path patterns to guard besides the {@code @VippsCallback} endpoints
+   */
   public void setPaths(List<String> paths) {
     this.paths = new ArrayList<>(paths);
   }
 
-  /** The {@code Retry-After} of a 503. */
+  /**
+   * The {@code Retry-After} of a 503.
+   *
+   * @return the {@code Retry-After} of a 503
+   */
   public Duration getRetryAfter() {
     return retryAfter;
   }
 
-  /** Sets the {@code Retry-After} of a 503: at least 1 second, rounded up to whole seconds. */
+  /**
+   * Sets the {@code Retry-After} of a 503: at least 1 second, rounded up to whole seconds.
+   *
+   * @param retryAfter the delay the 503 asks Vipps to wait
+   */
   public void setRetryAfter(Duration retryAfter) {
     this.retryAfter = retryAfter;
   }
 
-  /** The DNS settings. */
+  /**
+   * The DNS settings.
+   *
+   * @return the {@code vipps.callback.dns.*} settings
+   */
   public Dns getDns() {
     return dns;
   }
 
-  /** The mode: {@code enforce} or {@code report-only}. */
+  /**
+   * The mode: {@code enforce} or {@code report-only}.
+   *
+   * @return the enforcement mode
+   */
   public EnforcementMode getMode() {
     return mode;
   }
 
-  /** Sets the mode; bound from {@code enforce} or {@code report-only}. */
+  /**
+   * Sets the mode; bound from {@code enforce} or {@code report-only}.
+   *
+   * @param mode the enforcement mode
+   */
   public void setMode(EnforcementMode mode) {
     this.mode = mode;
   }
 
-  /** The webhook signature settings. */
+  /**
+   * The webhook signature settings.
+   *
+   * @return the {@code vipps.callback.webhook.*} settings
+   */
   public Webhook getWebhook() {
     return webhook;
   }
@@ -171,6 +247,10 @@ public class VippsCallbackProperties {
    * property source (environment variables, a secret store); they are never logged.
    */
   public static class Webhook {
+
+    /** Webhook settings with their defaults, for Spring Boot to bind. */
+    public Webhook() {
+    }
 
     /**
      * The secret Vipps returned when the webhook was registered, or several separated by commas (one per
@@ -202,52 +282,92 @@ public class VippsCallbackProperties {
     /** How far x-ms-date may be from the clock, either side. From 1s to 1h. */
     private Duration dateWindow = Duration.ofMinutes(5);
 
-    /** The single webhook secret, or {@code null}. */
+    /**
+     * The single webhook secret, or {@code null}.
+     *
+     * @return the secret, or {@code null}
+     */
     public @Nullable String getSecret() {
       return secret;
     }
 
-    /** Sets the single webhook secret. */
+    /**
+     * Sets the single webhook secret.
+     *
+     * @param secret one secret, or a comma-separated list of secrets, each optionally {@code label:secret}
+     */
     public void setSecret(@Nullable String secret) {
       this.secret = secret;
     }
 
-    /** The secrets by path pattern, in order. */
+    /**
+     * The secrets by path pattern, in order.
+     *
+     * @return the secrets by path pattern
+     */
     public Map<String, String> getSecrets() {
       return secrets;
     }
 
-    /** Sets the secrets by path pattern, keeping their order. */
+    /**
+     * Sets the secrets by path pattern, keeping their order.
+     *
+     * @param secrets the secrets by path pattern
+     */
     public void setSecrets(Map<String, String> secrets) {
       this.secrets = new LinkedHashMap<>(secrets);
     }
 
-    /** The public base URL, or {@code null}. */
+    /**
+     * The public base URL, or {@code null}.
+     *
+     * @return the public base URL, or {@code null}
+     */
     public @Nullable String getPublicUrl() {
       return publicUrl;
     }
 
-    /** Sets the public base URL. */
+    /**
+     * Sets the public base URL.
+     *
+     * @param publicUrl the public base URL Vipps calls
+     */
     public void setPublicUrl(@Nullable String publicUrl) {
       this.publicUrl = publicUrl;
     }
 
-    /** The largest body accepted. */
+    /**
+     * The largest body accepted.
+     *
+     * @return the largest body accepted
+     */
     public DataSize getMaxBodySize() {
       return maxBodySize;
     }
 
-    /** Sets the largest body accepted. */
+    /**
+     * Sets the largest body accepted.
+     *
+     * @param maxBodySize the largest body accepted
+     */
     public void setMaxBodySize(DataSize maxBodySize) {
       this.maxBodySize = maxBodySize;
     }
 
-    /** How far x-ms-date may be from the clock. */
+    /**
+     * How far x-ms-date may be from the clock.
+     *
+     * @return the allowed difference, either side
+     */
     public Duration getDateWindow() {
       return dateWindow;
     }
 
-    /** Sets how far x-ms-date may be from the clock. */
+    /**
+     * Sets how far x-ms-date may be from the clock.
+     *
+     * @param dateWindow the allowed difference, either side
+     */
     public void setDateWindow(Duration dateWindow) {
       this.dateWindow = dateWindow;
     }
@@ -262,6 +382,10 @@ public class VippsCallbackProperties {
 
   /** DNS settings, under {@code vipps.callback.dns}. */
   public static class Dns {
+
+    /** DNS settings with their defaults, for Spring Boot to bind. */
+    public Dns() {
+    }
 
     /**
      * DNS servers to ask: IP address literals with an optional port, e.g. 10.0.0.53, 127.0.0.1:5353, ::1 or
@@ -292,62 +416,110 @@ public class VippsCallbackProperties {
      */
     private boolean acceptSpecialPurposeAddresses;
 
-    /** The DNS servers. */
+    /**
+     * The DNS servers.
+     *
+     * @return the DNS servers to ask; empty for the system's resolvers
+     */
     public List<String> getServers() {
       return servers;
     }
 
-    /** Sets the DNS servers. */
+    /**
+     * Sets the DNS servers.
+     *
+     * @param servers the DNS servers to ask; empty for the system's resolvers
+     */
     public void setServers(List<String> servers) {
       this.servers = new ArrayList<>(servers);
     }
 
-    /** The per-query timeout. */
+    /**
+     * The per-query timeout.
+     *
+     * @return the time one query may take
+     */
     public Duration getTimeout() {
       return timeout;
     }
 
-    /** Sets the per-query timeout. */
+    /**
+     * Sets the per-query timeout.
+     *
+     * @param timeout the time one query may take
+     */
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
     }
 
-    /** The shortest refresh interval. */
+    /**
+     * The shortest refresh interval.
+     *
+     * @return the shortest time between two lookups of a host
+     */
     public Duration getMinTtl() {
       return minTtl;
     }
 
-    /** Sets the shortest refresh interval. */
+    /**
+     * Sets the shortest refresh interval.
+     *
+     * @param minTtl the shortest time between two lookups of a host
+     */
     public void setMinTtl(Duration minTtl) {
       this.minTtl = minTtl;
     }
 
-    /** The longest refresh interval. */
+    /**
+     * The longest refresh interval.
+     *
+     * @return the longest time between two lookups of a host
+     */
     public Duration getMaxTtl() {
       return maxTtl;
     }
 
-    /** Sets the longest refresh interval. */
+    /**
+     * Sets the longest refresh interval.
+     *
+     * @param maxTtl the longest time between two lookups of a host
+     */
     public void setMaxTtl(Duration maxTtl) {
       this.maxTtl = maxTtl;
     }
 
-    /** How long last-known-good addresses survive a DNS outage. */
+    /**
+     * How long last-known-good addresses survive a DNS outage.
+     *
+     * @return how long last-known-good addresses are kept
+     */
     public Duration getMaxStale() {
       return maxStale;
     }
 
-    /** Sets how long last-known-good addresses survive a DNS outage. */
+    /**
+     * Sets how long last-known-good addresses survive a DNS outage.
+     *
+     * @param maxStale how long last-known-good addresses are kept
+     */
     public void setMaxStale(Duration maxStale) {
       this.maxStale = maxStale;
     }
 
-    /** Whether special-purpose addresses are accepted from DNS (local testing only). */
+    /**
+     * Whether special-purpose addresses are accepted from DNS (local testing only).
+     *
+     * @return {@code true} when special-purpose addresses are accepted
+     */
     public boolean isAcceptSpecialPurposeAddresses() {
       return acceptSpecialPurposeAddresses;
     }
 
-    /** Sets whether special-purpose addresses are accepted from DNS (local testing only). */
+    /**
+     * Sets whether special-purpose addresses are accepted from DNS (local testing only).
+     *
+     * @param acceptSpecialPurposeAddresses {@code true} to accept special-purpose addresses from DNS
+     */
     public void setAcceptSpecialPurposeAddresses(boolean acceptSpecialPurposeAddresses) {
       this.acceptSpecialPurposeAddresses = acceptSpecialPurposeAddresses;
     }

@@ -35,7 +35,11 @@ public final class ReactiveWebhookSignatures implements WebFilter {
   private final Supplier<List<SignedEndpoints>> groups;
   private volatile @Nullable List<Group> compiled;
 
-  /** The check of the endpoints {@code groups} gives (once, when first needed). */
+  /**
+   * The check of the endpoints {@code groups} gives (once, when first needed).
+   *
+   * @param groups gives the signed endpoints, grouped by the check that applies to them; called at most once
+   */
   public ReactiveWebhookSignatures(Supplier<List<SignedEndpoints>> groups) {
     this.groups = groups;
   }

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record SignedEndpoints(List<CallbackEndpoint> endpoints, WebhookSignatureCheck check) {
 
-  /** Copies the endpoints. */
+  /**
+   * Copies the endpoints.
+   *
+   * @param endpoints the endpoints
+   * @param check the signature check of their secret
+   */
   public SignedEndpoints {
     endpoints = List.copyOf(endpoints);
   }

@@ -21,7 +21,11 @@ public final class VippsCallbackServerRejectionHandler
 
   private final CallbackGuard guard;
 
-  /** A handler writing {@code guard}'s answers. */
+  /**
+   * A handler writing {@code guard}'s answers.
+   *
+   * @param guard the guard whose answers are written
+   */
   public VippsCallbackServerRejectionHandler(CallbackGuard guard) {
     this.guard = guard;
   }

@@ -24,7 +24,13 @@ public final class VippsCallbackWebFilter implements WebFilter, Ordered {
   private final CallbackGuard guard;
   private final ReactiveWebhookSignatures signatures;
 
-  /** A filter guarding {@code endpoints} with {@code guard}, then {@code signatures}. */
+  /**
+   * A filter guarding {@code endpoints} with {@code guard}, then {@code signatures}.
+   *
+   * @param endpoints the guarded endpoints
+   * @param guard the address check
+   * @param signatures the webhook signature check
+   */
   public VippsCallbackWebFilter(
       ReactiveCallbackEndpoints endpoints, CallbackGuard guard, ReactiveWebhookSignatures signatures) {
     this.endpoints = endpoints;

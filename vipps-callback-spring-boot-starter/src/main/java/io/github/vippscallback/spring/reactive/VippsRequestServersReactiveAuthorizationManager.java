@@ -38,7 +38,11 @@ public final class VippsRequestServersReactiveAuthorizationManager
 
   private final CallbackGuard guard;
 
-  /** A manager that asks {@code guard}. */
+  /**
+   * A manager that asks {@code guard}.
+   *
+   * @param guard the guard that decides
+   */
   public VippsRequestServersReactiveAuthorizationManager(CallbackGuard guard) {
     this.guard = guard;
   }

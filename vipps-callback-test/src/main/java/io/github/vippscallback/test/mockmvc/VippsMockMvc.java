@@ -38,6 +38,7 @@ public final class VippsMockMvc {
    * A request from {@code remoteAddress}, not yet signed.
    *
    * @param remoteAddress an IPv4 or IPv6 literal, e.g. {@code 203.0.113.7}
+   * @return a request post-processor, to be signed or used as it is
    * @throws IllegalArgumentException when {@code remoteAddress} is not an IP literal
    */
   public static FromVipps fromVipps(String remoteAddress) {
@@ -71,6 +72,8 @@ public final class VippsMockMvc {
      * Signs the request with a webhook secret, as Vipps does with the secret it returned when the
      * webhook was registered.
      *
+     * @param webhookSecret the webhook's secret, as Vipps returned it
+     * @return this post-processor
      * @throws IllegalArgumentException when the secret is blank
      */
     public FromVipps signedWith(String webhookSecret) {
@@ -82,13 +85,20 @@ public final class VippsMockMvc {
      * application is behind a proxy: set it to the application's configured public URL, e.g. {@code
      * https://shop.example.com}; the request's path and query are appended to its path.
      *
+     * @param publicUrl the application's public base URL
+     * @return this post-processor
      * @throws IllegalArgumentException unless an http(s) URL with a host and no query
      */
     public FromVipps publicUrl(String publicUrl) {
       return new FromVipps(remoteAddress, signer, WebhookTarget.parsePublicUrl(publicUrl), clock);
     }
 
-    /** Dates the signature {@code date} instead of now, e.g. to test that a stale request is refused. */
+    /**
+     * Dates the signature {@code date} instead of now, e.g. to test that a stale request is refused.
+     *
+     * @param date the signature's date
+     * @return this post-processor
+     */
     public FromVipps at(Instant date) {
       return new FromVipps(remoteAddress, signer, publicUrl, Clock.fixed(date, ZoneOffset.UTC));
     }
