@@ -21,6 +21,9 @@ public final class PeerAddressText {
    * The IP literal inside {@code peer} when it is exactly one bracketed IPv6 literal; otherwise {@code
    * peer} itself (a strict literal, or text every strict parse refuses). A peer that does not start with
    * {@code [} is returned at once, without being read further or copied.
+   *
+   * @param peer the peer address as the server handed it over, e.g. {@code getRemoteAddr()}
+   * @return the IP literal inside the brackets, or {@code peer} itself
    */
   public static String unbracketed(String peer) {
     int last = peer.length() - 1;
@@ -36,6 +39,9 @@ public final class PeerAddressText {
   /**
    * Whether {@code peer} is an IP literal the guard can read: a strict literal, nothing else (call
    * {@link #unbracketed} first for what a server hands over). Allocates nothing.
+   *
+   * @param peer the peer address
+   * @return whether it is a strict IPv4 or IPv6 literal
    */
   public static boolean isLiteral(String peer) {
     return IpLiteralParser.isLiteral(peer, 0, peer.length());

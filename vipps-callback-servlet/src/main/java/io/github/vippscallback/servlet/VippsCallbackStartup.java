@@ -54,6 +54,9 @@ public final class VippsCallbackStartup implements ServletContainerInitializer, 
    * Starts the allowlists of the filters registered so far and adds a listener that starts those
    * registered later and stops them all when the application is undeployed.
    *
+   * @param classes none: this initializer asks for no classes
+   * @param context the web application's context
+   *
    * @throws ServletException naming the filter and the init-parameter, when one is missing, bad or
    *     unknown, or an allowlist cannot start
    */
@@ -66,6 +69,8 @@ public final class VippsCallbackStartup implements ServletContainerInitializer, 
 
   /**
    * Starts the allowlists of the filters registered by now that no one started yet.
+   *
+   * @param event the deployment's event
    *
    * @throws IllegalStateException naming the filter and the init-parameter, when one is missing, bad or
    *     unknown, or an allowlist cannot start
@@ -83,7 +88,11 @@ public final class VippsCallbackStartup implements ServletContainerInitializer, 
     }
   }
 
-  /** Stops the allowlists this startup started, once no filter holds them any more. */
+  /**
+   * Stops the allowlists this startup started, once no filter holds them any more.
+   *
+   * @param event the undeployment's event
+   */
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     List<StartedAllowlists.Lease> held;
