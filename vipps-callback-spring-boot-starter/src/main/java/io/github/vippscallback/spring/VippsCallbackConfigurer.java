@@ -2,6 +2,7 @@ package io.github.vippscallback.spring;
 
 import io.github.vippscallback.servlet.GuardVerdict;
 import io.github.vippscallback.servlet.VippsRequestGuard;
+import io.github.vippscallback.spring.autoconfigure.VippsCallbackEndpoints;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,10 +104,14 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
     PathPatternRequestMatcher.Builder paths = context == null
         ? getRequestMatcherBuilder()
         : context.getBeanProvider(PathPatternRequestMatcher.Builder.class).getIfUnique(this::getRequestMatcherBuilder);
-    RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+    RequestMatcher[] matchers = new RequestMatcher[patterns.length + 1];
     for (int i = 0; i < patterns.length; i++) {
       matchers[i] = paths.matcher(patterns[i]);
     }
+    // And by every other reading of a path (decoded, dot segments resolved, ...) that a proxy, gateway or
+    // backend may route by: more guarded, never less.
+    VippsCallbackEndpoints readings = VippsCallbackEndpoints.forPatterns(context, patterns);
+    matchers[patterns.length] = new PathReadingsMatcher(readings);
     return requestMatchers(matchers);
   }
 
@@ -197,6 +202,19 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
   private static final AuthorizationManager<RequestAuthorizationContext> LET_THROUGH =
       (authentication, context) -> new AuthorizationDecision(
           context.getRequest().getAttribute(VERDICT_ATTRIBUTE) instanceof Boolean letThrough && letThrough);
+
+  /** The configurer's patterns by every reading of a request's path; named for the chain's description. */
+  private record PathReadingsMatcher(VippsCallbackEndpoints endpoints) implements RequestMatcher {
+    @Override
+    public boolean matches(HttpServletRequest request) {
+      return endpoints.matches(request);
+    }
+
+    @Override
+    public String toString() {
+      return "PathReadings " + endpoints;
+    }
+  }
 
   /** Checks each named request once; answers a refusal with the guard's problem response. */
   private static final class GuardFilter extends OncePerRequestFilter {

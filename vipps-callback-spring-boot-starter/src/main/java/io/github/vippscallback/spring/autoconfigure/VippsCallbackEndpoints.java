@@ -3,11 +3,12 @@ package io.github.vippscallback.spring.autoconfigure;
 import io.github.vippscallback.spring.VippsCallback;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.UrlPathHelper;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The guarded endpoints and the test of whether a request is meant for one of them; independent of Spring
@@ -16,15 +17,13 @@ import org.springframework.web.util.UrlPathHelper;
  * <p>The endpoints are discovered once, when the context is ready (or at the first request, should one
  * come earlier). A request matches when its method is guarded, it meets the mapping's {@code params},
  * {@code headers}, {@code consumes} and {@code produces} ({@link RequestConditions}: a request that fails
- * them goes to another handler, or to none), and its path, taken relative to the context path, matches a guarded pattern either as sent (still percent-encoded, path parameters ignored:
- * how Spring MVC's {@code PathPattern}s see it) or normalized (decoded, {@code ;params} removed,
- * {@code //} collapsed, a trailing {@code /} ignored, case ignored: how the legacy {@code AntPathMatcher}
- * strategy and lenient configurations see it). Matching too much only guards more; matching too little
- * would let a request reach a callback unchecked, so any doubt counts as a match.
+ * them goes to another handler, or to none), and its path, taken relative to the context path as sent,
+ * matches a guarded pattern by any reading a container, proxy, gateway or backend may apply ({@link
+ * CallbackEndpointPatterns#matches(String, String, Object)}). A request whose path cannot be placed
+ * relative to the context path is guarded. Matching too much only guards more; matching too little would
+ * let a request reach a callback unchecked, so any doubt counts as a match.
  */
-final class VippsCallbackEndpoints {
-
-  private static final UrlPathHelper NORMALIZING = UrlPathHelper.defaultInstance;
+public final class VippsCallbackEndpoints {
 
   private final CallbackEndpointPatterns.Lazy patterns;
 
@@ -33,62 +32,51 @@ final class VippsCallbackEndpoints {
   }
 
   /** Endpoints fixed up front, for tests and for applications that wire the guard by hand. */
-  public static VippsCallbackEndpoints of(List<CallbackEndpoint> endpoints) {
+  static VippsCallbackEndpoints of(List<CallbackEndpoint> endpoints) {
     List<CallbackEndpoint> copy = List.copyOf(endpoints);
     return new VippsCallbackEndpoints(() -> copy);
   }
 
+  /**
+   * The paths {@code patterns}, for every method, under the dispatcher servlet's path (as Spring Security's
+   * request matchers of the application read them): how {@code VippsCallbackConfigurer} guards the patterns
+   * it is given by every reading of a request's path, not only Spring's.
+   *
+   * @param context the application's context, for {@code spring.mvc.servlet.path}; {@code null} reads the
+   *     patterns from the context path
+   * @param patterns path patterns as Spring MVC writes them, e.g. {@code /partner/**}
+   * @return the matcher of those paths
+   */
+  public static VippsCallbackEndpoints forPatterns(@Nullable ApplicationContext context, String... patterns) {
+    String prefix = context == null ? "" : new ServletPathPrefix(context, context.getEnvironment()).get();
+    List<CallbackEndpoint> endpoints = new ArrayList<>(patterns.length);
+    for (String pattern : patterns) {
+      endpoints.add(new CallbackEndpoint(prefix + (pattern.startsWith("/") ? pattern : "/" + pattern), Set.of()));
+    }
+    return of(endpoints);
+  }
+
   /** The guarded endpoints, discovering them first if that has not happened yet. */
-  public List<CallbackEndpoint> endpoints() {
+  List<CallbackEndpoint> endpoints() {
     return patterns.get().endpoints();
   }
 
-  /** Whether {@code request} is meant for a guarded endpoint. */
+  /**
+   * Whether {@code request} is meant for a guarded endpoint, by any reading of its path.
+   *
+   * @param request the request, as the servlet container hands it over
+   * @return {@code true} when the request is meant for a guarded endpoint
+   */
   public boolean matches(HttpServletRequest request) {
     CallbackEndpointPatterns current = patterns.get();
-    if (current.size() == 0) {
-      return false;
-    }
-    String method = request.getMethod();
-    @Nullable PathContainer raw = null;
-    @Nullable PathContainer normalized = null;
-    @Nullable PathContainer trimmed = null;
-    for (int i = 0; i < current.size(); i++) {
-      if (!current.methodMatches(i, method)) {
-        continue;
-      }
-      if (raw == null) {
-        raw = rawPath(request);
-        if (raw == null) {
-          return true; // a path that cannot be placed relative to the context path: guard it
-        }
-      }
-      if (current.strict(i).matches(raw)) {
-        if (current.conditionsMet(i, request)) {
-          return true;
-        }
-        continue;
-      }
-      if (normalized == null || trimmed == null) {
-        String path = normalizedPath(request);
-        normalized = PathContainer.parsePath(path);
-        trimmed = path.length() > 1 && path.endsWith("/")
-            ? PathContainer.parsePath(path.substring(0, path.length() - 1))
-            : normalized;
-      }
-      if ((current.lenient(i).matches(normalized) || current.lenient(i).matches(trimmed))
-          && current.conditionsMet(i, request)) {
-        return true;
-      }
-    }
-    return false;
+    return current.size() != 0 && current.matches(request.getMethod(), rawPath(request), request);
   }
 
   /**
    * The guarded endpoints if they are known, else a note that they are not discovered yet; never discovers
    * them (a description asked for during start-up must not fix the endpoints before every handler exists).
    */
-  public String describe() {
+  String describe() {
     CallbackEndpointPatterns current = patterns.ifDiscovered();
     return current == null ? "(the @VippsCallback handlers and vipps.callback.paths, not discovered yet)"
         : current.endpoints().toString();
@@ -100,7 +88,7 @@ final class VippsCallbackEndpoints {
   }
 
   /** The request path after the context path, as sent; {@code null} when the two do not line up. */
-  private static @Nullable PathContainer rawPath(HttpServletRequest request) {
+  private static @Nullable String rawPath(HttpServletRequest request) {
     Object include = request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI);
     String uri = include instanceof String included ? included : request.getRequestURI();
     Object includeContext = request.getAttribute(RequestDispatcher.INCLUDE_CONTEXT_PATH);
@@ -109,7 +97,7 @@ final class VippsCallbackEndpoints {
       return null;
     }
     if (contextPath == null || contextPath.isEmpty()) {
-      return PathContainer.parsePath(uri);
+      return uri;
     }
     if (!uri.startsWith(contextPath)) {
       return null;
@@ -118,11 +106,6 @@ final class VippsCallbackEndpoints {
     if (!rest.isEmpty() && rest.charAt(0) != '/') {
       return null;
     }
-    return PathContainer.parsePath(rest.isEmpty() ? "/" : rest);
-  }
-
-  private static String normalizedPath(HttpServletRequest request) {
-    String path = NORMALIZING.getPathWithinApplication(request);
-    return path.isEmpty() ? "/" : path;
+    return rest.isEmpty() ? "/" : rest;
   }
 }

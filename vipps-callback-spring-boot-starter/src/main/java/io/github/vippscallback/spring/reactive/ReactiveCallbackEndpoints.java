@@ -3,12 +3,8 @@ package io.github.vippscallback.spring.reactive;
 import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.autoconfigure.CallbackEndpoint;
 import io.github.vippscallback.spring.autoconfigure.CallbackEndpointPatterns;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.server.PathContainer;
-import org.springframework.http.server.RequestPath;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -18,12 +14,12 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * <p>The endpoints are discovered once, when the context is ready (or at the first request, should one
  * come earlier), and matched with the servlet stack's {@link CallbackEndpointPatterns}. A request matches
- * when its method is guarded and its path within the application (after {@code spring.webflux.base-path})
- * matches a guarded pattern either as WebFlux's handler mappings see it, or normalized (decoded, {@code
- * ;params} removed, empty, {@code .} and {@code ..} segments resolved, a trailing {@code /} ignored, case
- * ignored: how lenient configurations see it), and the exchange meets the mapping's other conditions
- * ({@code params}, {@code headers}, {@code consumes}, {@code produces}). Matching too much only guards
- * more; matching too little would let a request reach a callback unchecked, so any doubt counts as a match.
+ * when its method is guarded, its path within the application (after {@code spring.webflux.base-path}, as
+ * sent) matches a guarded pattern by any reading a container, proxy, gateway or backend may apply ({@link
+ * CallbackEndpointPatterns#matches(String, String, Object)}), and the exchange meets the mapping's other
+ * conditions ({@code params}, {@code headers}, {@code consumes}, {@code produces}). Matching too much only
+ * guards more; matching too little would let a request reach a callback unchecked, so any doubt counts as a
+ * match.
  */
 public final class ReactiveCallbackEndpoints {
 
@@ -72,73 +68,12 @@ public final class ReactiveCallbackEndpoints {
    * @return {@code true} when the request is meant for a guarded endpoint
    */
   public boolean matches(ServerWebExchange exchange) {
-    ServerHttpRequest request = exchange.getRequest();
     CallbackEndpointPatterns current = patterns.get();
-    int size = current.size();
-    if (size == 0) {
+    if (current.size() == 0) {
       return false;
     }
-    String method = request.getMethod().name();
-    @Nullable PathContainer raw = null;
-    @Nullable PathContainer normalized = null;
-    @Nullable PathContainer trimmed = null;
-    for (int i = 0; i < size; i++) {
-      if (!current.methodMatches(i, method)) {
-        continue;
-      }
-      if (raw == null) {
-        RequestPath path = request.getPath();
-        raw = path.pathWithinApplication();
-      }
-      if (current.strict(i).matches(raw)) {
-        if (current.conditionsMet(i, exchange)) {
-          return true;
-        }
-        continue;
-      }
-      if (normalized == null || trimmed == null) {
-        String path = normalized(raw);
-        normalized = PathContainer.parsePath(path);
-        trimmed = path.length() > 1 && path.endsWith("/")
-            ? PathContainer.parsePath(path.substring(0, path.length() - 1))
-            : normalized;
-      }
-      if ((current.lenient(i).matches(normalized) || current.lenient(i).matches(trimmed))
-          && current.conditionsMet(i, exchange)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The path decoded segment by segment, path parameters dropped, empty and {@code .} segments removed and
-   * {@code ..} applied; a trailing {@code /} kept. A decoded {@code /} inside a segment becomes a separator.
-   */
-  static String normalized(PathContainer path) {
-    List<String> segments = new ArrayList<>();
-    boolean trailingSlash = false;
-    for (PathContainer.Element element : path.elements()) {
-      if (element instanceof PathContainer.PathSegment segment) {
-        trailingSlash = false;
-        for (String part : segment.valueToMatch().split("/", -1)) {
-          if (part.isEmpty() || part.equals(".")) {
-            continue;
-          }
-          if (part.equals("..")) {
-            if (!segments.isEmpty()) {
-              segments.remove(segments.size() - 1);
-            }
-            continue;
-          }
-          segments.add(part);
-        }
-      } else {
-        trailingSlash = true;
-      }
-    }
-    String joined = "/" + String.join("/", segments);
-    return trailingSlash && !segments.isEmpty() ? joined + "/" : joined;
+    ServerHttpRequest request = exchange.getRequest();
+    return current.matches(request.getMethod().name(), request.getPath().pathWithinApplication().value(), exchange);
   }
 
   @Override

@@ -159,7 +159,7 @@ class SecuredCallbackApplicationTests extends LoopbackApplicationFixture {
   }
 
   @ParameterizedTest
-  @MethodSource("io.github.vippscallback.spring.autoconfigure.PathVariants#strangerVariants")
+  @MethodSource("io.github.vippscallback.testfixtures.PathVariants#strangerVariants")
   void pathVariantFromStrangerNeverReachesHandler(String target) throws IOException {
     LoopbackHttpResponse response = postJson(STRANGER, target);
 

@@ -2,6 +2,7 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.testfixtures.PathVariants;
 import jakarta.servlet.RequestDispatcher;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /** The request matcher shared by the security chain and the servlet filter, request by request. */
@@ -43,6 +45,32 @@ class VippsCallbackEndpointsTests {
       "POST, /vipps/payments/4%2F2, true"})
   void matchesByMethodAndPath(String method, String uri, boolean expected) {
     assertThat(endpoints.matches(new MockHttpServletRequest(method, uri))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("gatewayVariants")
+  void matchesWhenAnyReadingOfThePathIsGuarded(String target) {
+    assertThat(endpoints.matches(new MockHttpServletRequest("POST", target))).isTrue();
+  }
+
+  static List<String> gatewayVariants() {
+    return PathVariants.gatewayVariants("/vipps/payments/42");
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+      "POST, /vipps/payments/42%zz, true",
+      "POST, /vipps/payments/42%00, true",
+      "POST, /vipps/payments/42%00/../../../other, true",
+      "POST, /vipps/pay%zzments/42, false",
+      "POST, /other%zz, false",
+      "POST, /other%00, false",
+      "POST, /shop/../other, false",
+      "POST, /shop/%2e%2e/vipps/status, false",
+      "GET, /shop/%2e%2e/vipps/status, true",
+      "POST, /shop/anything, false"})
+  void unreadablePathIsGuardedOnlyWhenAReadingReachesAGuardedPattern(String method, String uri, boolean guarded) {
+    assertThat(endpoints.matches(new MockHttpServletRequest(method, uri))).as(method + " " + uri).isEqualTo(guarded);
   }
 
   @Test

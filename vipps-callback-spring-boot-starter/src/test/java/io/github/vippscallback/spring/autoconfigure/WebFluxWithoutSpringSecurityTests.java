@@ -47,7 +47,7 @@ class WebFluxWithoutSpringSecurityTests {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.vippscallback.spring.autoconfigure.PathVariants#strangerVariants")
+    @MethodSource("io.github.vippscallback.testfixtures.PathVariants#strangerVariants")
     void pathVariantOfTheSecuredTableNeverReachesHandler(String target) throws IOException {
       String body = LoopbackHttpClient.from(STRANGER).request("POST", port, target)
           .body("{}", "application/json").send().body();

@@ -8,7 +8,9 @@ import io.github.vippscallback.spring.testapp.CallbackApplication;
 import io.github.vippscallback.spring.testapp.Reached;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.github.vippscallback.testfixtures.PathVariants;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,8 +71,22 @@ class WithoutSpringSecurityTests extends LoopbackApplicationFixture {
     assertThat(order.body()).isEqualTo(Reached.body("order 5"));
   }
 
+  /**
+   * A gateway or proxy that routes {@code /shop/**} by the raw path forwards these unchanged; a backend that
+   * resolves them reaches the callback. The guard must take them (403), not leave them to a 404.
+   */
   @ParameterizedTest
-  @MethodSource("io.github.vippscallback.spring.autoconfigure.PathVariants#strangerVariants")
+  @MethodSource("gatewayVariants")
+  void gatewayVariantFromStrangerIsRefusedByTheGuard(String target) throws IOException {
+    assertForbiddenProblem(postJson(STRANGER, target));
+  }
+
+  static List<String> gatewayVariants() {
+    return PathVariants.gatewayVariantsPassedByContainers("/vipps/class/payments");
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.github.vippscallback.testfixtures.PathVariants#strangerVariants")
   void pathVariantFromStrangerNeverReachesHandler(String target) throws IOException {
     LoopbackHttpResponse response = postJson(STRANGER, target);
 

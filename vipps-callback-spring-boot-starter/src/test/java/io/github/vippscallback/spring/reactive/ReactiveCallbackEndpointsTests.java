@@ -3,11 +3,13 @@ package io.github.vippscallback.spring.reactive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.spring.autoconfigure.CallbackEndpoint;
+import io.github.vippscallback.testfixtures.PathVariants;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -43,5 +45,17 @@ class ReactiveCallbackEndpointsTests {
     MockServerHttpRequest request = MockServerHttpRequest.method(HttpMethod.valueOf(method), URI.create(path)).build();
 
     assertThat(ENDPOINTS.matches(MockServerWebExchange.from(request))).as(method + " " + path).isEqualTo(guarded);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("gatewayVariants")
+  void matchesWhenAnyReadingOfThePathIsGuarded(String target) {
+    MockServerHttpRequest request = MockServerHttpRequest.method(HttpMethod.POST, URI.create(target)).build();
+
+    assertThat(ENDPOINTS.matches(MockServerWebExchange.from(request))).isTrue();
+  }
+
+  static List<String> gatewayVariants() {
+    return PathVariants.gatewayVariants("/vipps/callbacks/42");
   }
 }
