@@ -7,6 +7,14 @@ GUARD = {
   ("webflux", False): "the WebFilter 'vippsCallbackWebFilter'",
 }
 def pom(line, version, stack, security, name, description, tests, extra_props="", test_kit=True):
+    security_tests = ""
+    if test_kit and security:
+        security_tests = f"""
+          <execution>
+            <id>shared-{stack}-security-tests</id>
+            <goals><goal>add-test-source</goal></goals>
+            <configuration><sources><source>@shared@/{stack}-security/src/test/java</source></sources></configuration>
+          </execution>"""
     web = {"mvc": "spring-boot-starter-web" if line.startswith("3") else "spring-boot-starter-webmvc",
            "webflux": "spring-boot-starter-webflux"}[stack]
     deps = [("org.springframework.boot", web, None, None)]
@@ -64,7 +72,7 @@ def pom(line, version, stack, security, name, description, tests, extra_props=""
             <id>shared-tests</id>
             <goals><goal>add-test-source</goal></goals>
             <configuration><sources><source>@shared@/{tests[0]}/src/test/java</source></sources></configuration>
-          </execution>
+          </execution>{security_tests}
         </executions>
       </plugin>
       <plugin>
