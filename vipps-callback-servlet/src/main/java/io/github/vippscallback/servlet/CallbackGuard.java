@@ -1,8 +1,9 @@
 package io.github.vippscallback.servlet;
 
-import io.github.vippscallback.allowlist.AllowlistDecision;
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.address.IpAddress;
+import io.github.vippscallback.address.PeerAddressText;
+import io.github.vippscallback.allowlist.AllowlistDecision;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,9 +19,14 @@ import org.slf4j.LoggerFactory;
  * support to {@code ServerHttpRequest}s. Free of servlet types, so an application without the Servlet
  * API loads it.
  *
- * <p>The client address is the peer address; the {@code X-Forwarded-For} and {@code Forwarded} headers
+ * <p>The client address is the peer address (an IPv6 peer in brackets, as Jetty gives it, is read as the
+ * literal inside: {@link PeerAddressText#unbracketed}); the {@code X-Forwarded-For} and {@code Forwarded} headers
  * are read only when the {@link ClientAddressResolver} trusts a proxy. With no trusted proxy a check does
  * no DNS, takes no lock and allocates nothing; it never does DNS or locks in any case.
+ *
+ * <p>A peer address that is not an IP literal is refused with its own outcome, {@link
+ * CallbackOutcome#PEER_ADDRESS_UNREADABLE} (403, whatever the allowlist knows), and its own log reason, so
+ * that a server quirk is not mistaken for a change of Vipps' addresses.
  *
  * <p>Denials are logged at WARN by the logger {@code io.github.vippscallback.servlet.VippsRequestGuard}
  * (on every stack), at most {@value RejectionLog#DEFAULT_LINES_PER_SECOND} lines a second; the next line
@@ -204,6 +210,11 @@ public final class CallbackGuard {
     CallbackOutcome outcome;
     if (decision == AllowlistDecision.ALLOWED) {
       outcome = CallbackOutcome.ALLOWED;
+    } else if (peerAddress == null || !PeerAddressText.isLiteral(peerAddress)) {
+      // Fail closed, and say why: the server handed over no address the check can read. Asked only on
+      // this path, so an allowed request does not parse its peer twice.
+      outcome = CallbackOutcome.PEER_ADDRESS_UNREADABLE;
+      rejectionLog.log(outcome, clientAddress, peerAddress, request, view);
     } else {
       // Fail closed: anything but ALLOWED is a rejection.
       outcome = decision == AllowlistDecision.UNAVAILABLE ? CallbackOutcome.UNAVAILABLE : CallbackOutcome.DENIED;

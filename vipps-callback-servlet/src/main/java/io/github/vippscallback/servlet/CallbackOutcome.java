@@ -2,7 +2,8 @@ package io.github.vippscallback.servlet;
 
 /**
  * What became of one request to a guarded endpoint. The address check ({@link VippsRequestGuard})
- * reports {@link #ALLOWED}, {@link #DENIED} or {@link #UNAVAILABLE} once per request; the signature
+ * reports {@link #ALLOWED}, {@link #DENIED}, {@link #PEER_ADDRESS_UNREADABLE} or {@link #UNAVAILABLE}
+ * once per request; the signature
  * check ({@link VippsWebhookSignatureFilter}, telling the same {@link CallbackObserver}) adds {@link #SIGNATURE_INVALID} or {@link
  * #BODY_TOO_LARGE} for a request it refuses, and nothing for a valid one.
  *
@@ -14,6 +15,12 @@ public enum CallbackOutcome {
   ALLOWED,
   /** Not from a Vipps request server while the allowlist is ready: 403. */
   DENIED,
+  /**
+   * The connection's peer address, as the server handed it over, is not an IP literal, so nothing about
+   * the request can be checked: 403, whatever the allowlist knows. A server quirk (or a misbehaving
+   * proxy-aware component in front of the filter), not a change of Vipps' addresses.
+   */
+  PEER_ADDRESS_UNREADABLE,
   /** The allowlist knows no address yet, or all expired: 503 with {@code Retry-After}. */
   UNAVAILABLE,
   /** A webhook without a valid Vipps signature (missing, malformed, stale or wrong): 401. */

@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
 public interface CallbackRequestView<R> {
 
   /**
-   * The address of the connection's peer as an IP literal, or {@code null} when there is none that is a
-   * literal (the checks then deny: they never resolve a name).
+   * The address of the connection's peer as the server hands it over, with the brackets of exactly one
+   * bracketed IPv6 literal taken off ({@link io.github.vippscallback.address.PeerAddressText#unbracketed});
+   * {@code null} when there is none. Anything that is then not a strict IP literal is refused as {@link
+   * CallbackOutcome#PEER_ADDRESS_UNREADABLE}: the checks never resolve a name.
    *
    * @param request the request
-   * @return the peer's IP literal, or {@code null}
+   * @return the peer's address, or {@code null}
    */
   @Nullable String peerAddress(R request);
 

@@ -52,7 +52,7 @@ final class ProblemResponse {
    */
   ProblemAnswer answer(CallbackOutcome outcome, String requestPath) {
     return switch (outcome) {
-      case DENIED -> new ProblemAnswer(HttpServletResponse.SC_FORBIDDEN, null, null,
+      case DENIED, PEER_ADDRESS_UNREADABLE -> new ProblemAnswer(HttpServletResponse.SC_FORBIDDEN, null, null,
           body(DENIED_TITLE, HttpServletResponse.SC_FORBIDDEN, DENIED_DETAIL, requestPath));
       case UNAVAILABLE -> new ProblemAnswer(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Retry-After",
           retryAfterSeconds,

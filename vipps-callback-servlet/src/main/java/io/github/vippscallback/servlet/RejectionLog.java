@@ -20,6 +20,7 @@ final class RejectionLog {
   static final int DEFAULT_LINES_PER_SECOND = 5;
 
   static final String REASON_NOT_ALLOWED = "the client address is not a Vipps request server";
+  static final String REASON_PEER_UNREADABLE = "the connection's peer address is not an IP literal: ";
   static final String REASON_NO_CLIENT =
       "no client address: a forwarded hop is missing, unparsable or obfuscated, or X-Forwarded-For and"
           + " Forwarded disagree";
@@ -61,6 +62,8 @@ final class RejectionLog {
     String reason;
     if (outcome == CallbackOutcome.UNAVAILABLE) {
       reason = REASON_UNAVAILABLE;
+    } else if (outcome == CallbackOutcome.PEER_ADDRESS_UNREADABLE) {
+      reason = REASON_PEER_UNREADABLE + HostileText.sanitize(peerAddress);
     } else if (clientAddress == null) {
       reason = REASON_NO_CLIENT;
     } else {

@@ -1,5 +1,6 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.address.PeerAddressText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -13,9 +14,13 @@ final class ServletRequestView implements CallbackRequestView<HttpServletRequest
 
   private ServletRequestView() {}
 
+  /**
+   * {@code getRemoteAddr()}, with the brackets Jetty puts around an IPv6 peer taken off ({@link
+   * PeerAddressText#unbracketed}); any other text as it is, for the guard to refuse.
+   */
   @Override
   public String peerAddress(HttpServletRequest request) {
-    return request.getRemoteAddr();
+    return PeerAddressText.unbracketed(request.getRemoteAddr());
   }
 
   /** The header's lines; one line (the usual case behind one proxy) costs one small immutable list. */

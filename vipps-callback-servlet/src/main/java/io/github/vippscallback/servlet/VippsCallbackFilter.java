@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>Configure it programmatically with {@link #builder(VippsAllowlist)}, or with no code through
  * init-parameters ({@code web.xml} or {@code ServletContext.addFilter}) named by the {@code PARAM_}
  * constants; a missing or bad init-parameter stops {@link #init} with a message naming it. A filter
- * configured by init-parameters builds, starts and (in {@link #destroy}) closes its own allowlist.
+ * configured by init-parameters builds, starts and (in {@link #destroy}) closes its own allowlist;
+ * {@link VippsCallbackStartup} starts it when the application is deployed instead, so that a container
+ * that initialises filters at their first request (Undertow) does not answer that request 503.
  *
  * <p>An allowed request goes down the chain untouched. A denied one gets a 403 and an unavailable one a
  * 503, each with an RFC 9457 {@code application/problem+json} body that names neither the allowlist nor
@@ -77,7 +79,7 @@ public final class VippsCallbackFilter implements Filter {
 
   private final boolean configuredByInitParameters;
   private volatile @Nullable VippsRequestGuard guard;
-  private volatile @Nullable VippsAllowlist ownedAllowlist;
+  private volatile StartedAllowlists.@Nullable Lease lease;
 
   /** For configuration through init-parameters. */
   public VippsCallbackFilter() {
@@ -101,8 +103,10 @@ public final class VippsCallbackFilter implements Filter {
 
   /**
    * Reads the init-parameters, then builds and starts the allowlist, which answers 503 until its first
-   * addresses are resolved. A filter made by {@link #builder} reads none: given one of this filter's
-   * init-parameters it fails rather than ignore it.
+   * addresses are resolved; or takes the one {@link VippsCallbackStartup} started when the application
+   * was deployed, or another filter with the same init-parameters runs. A second call starts nothing. A
+   * filter made by {@link #builder} reads none: given one of this filter's init-parameters it fails
+   * rather than ignore it.
    *
    * @throws ServletException naming the init-parameter, its bad value and the valid ones, when one is
    *     missing, bad or unknown
@@ -122,21 +126,18 @@ public final class VippsCallbackFilter implements Filter {
       }
       return;
     }
-    if (guard != null) {
-      return; // Already initialised; a container calls init once.
+    InitParameters.Settings settings;
+    synchronized (this) {
+      if (guard != null) {
+        return; // Already initialised: a second init starts nothing.
+      }
+      StartedAllowlists.Lease held = StartedAllowlists.of(filterConfig.getServletContext()).acquire(filterConfig);
+      settings = held.settings();
+      lease = held;
+      guard = VippsRequestGuard.of(settings.allowlist(), settings.clientAddressResolver(), CallbackObserver.NONE,
+          settings.retryAfter(), settings.mode());
     }
-    InitParameters.Settings settings = InitParameters.read(filterConfig);
     VippsAllowlist allowlist = settings.allowlist();
-    try {
-      allowlist.start();
-    } catch (RuntimeException e) {
-      allowlist.close();
-      throw new ServletException("VippsCallbackFilter '" + filterConfig.getFilterName()
-          + "' could not start resolving the Vipps request servers: " + e.getMessage(), e);
-    }
-    ownedAllowlist = allowlist;
-    guard = VippsRequestGuard.of(allowlist, settings.clientAddressResolver(), CallbackObserver.NONE,
-        settings.retryAfter(), settings.mode());
     warnIfReportOnly(filterConfig.getFilterName(), settings.mode());
     LOG.info("VippsCallbackFilter '{}' lets through only the request servers of Vipps environment '{}' {};"
             + " trusted proxies: {}; answers 503 until their addresses are resolved",
@@ -179,13 +180,24 @@ public final class VippsCallbackFilter implements Filter {
     }
   }
 
-  /** Stops the allowlist's background refresh when this filter built it (init-parameters); else nothing. */
+  /**
+   * For a filter configured by init-parameters: gives back its allowlist, whose background refresh stops
+   * once no other filter with the same init-parameters and no {@link VippsCallbackStartup} holds it; a
+   * later {@link #init} starts again. A filter made by {@link #builder}: nothing (its caller owns the
+   * allowlist).
+   */
   @Override
   public void destroy() {
-    VippsAllowlist owned = ownedAllowlist;
-    ownedAllowlist = null;
-    if (owned != null) {
-      owned.close();
+    StartedAllowlists.Lease held;
+    synchronized (this) {
+      held = lease;
+      lease = null;
+      if (held != null) {
+        guard = null;
+      }
+    }
+    if (held != null) {
+      held.close();
     }
   }
 

@@ -19,6 +19,17 @@ class ProblemResponseTest {
   }
 
   @Test
+  void answersAnUnreadablePeerAsADenialWithTheSameBody() {
+    ProblemResponse problems = new ProblemResponse(Duration.ofSeconds(5));
+
+    ProblemAnswer unreadable = problems.answer(CallbackOutcome.PEER_ADDRESS_UNREADABLE, "/vipps/callback");
+    ProblemAnswer denied = problems.answer(CallbackOutcome.DENIED, "/vipps/callback");
+
+    assertThat(unreadable.status()).isEqualTo(403);
+    assertThat(unreadable.bodyBytes()).isEqualTo(denied.bodyBytes());
+  }
+
+  @Test
   void escapesAHostilePathSoTheDocumentStaysValidPureAsciiJson() {
     byte[] body = ProblemResponse.body("Forbidden", 403, "No.", "/x\"},\"status\":200,\"a\":\"\\\r\n\u0000<script>&\u2028é😀");
 

@@ -76,6 +76,22 @@ class RejectionLogTest {
   }
 
   @Test
+  void namesAnUnreadablePeerAsItsOwnReasonEscapedAndCutShort() {
+    String peer = "[::1]\r\nWARN fake" + "x".repeat(400);
+
+    rejectionLog.log(CallbackOutcome.PEER_ADDRESS_UNREADABLE, peer, peer,
+        request("POST", "/vipps/callback", Map.of()));
+
+    String sanitized = HostileText.sanitize(peer);
+    assertThat(sanitized).hasSizeLessThan(peer.length()).doesNotContain("\r", "\n");
+    assertThat(log.messages(Level.WARN)).singleElement().asString()
+        .startsWith("Vipps callback denied (403): ")
+        .doesNotContain("\r", "\n", RejectionLog.REASON_NOT_ALLOWED, RejectionLog.REASON_NO_CLIENT)
+        .contains("reason=\"" + RejectionLog.REASON_PEER_UNREADABLE + sanitized + "\"")
+        .contains("the connection's peer address is not an IP literal: [::1]\\u000d\\u000aWARN fake");
+  }
+
+  @Test
   void logsAtMostFiveLinesASecondAndThenSaysHowManyWereSuppressed() {
     HttpServletRequest request = request("GET", "/vipps/callback", Map.of());
     for (int i = 0; i < 1000; i++) {

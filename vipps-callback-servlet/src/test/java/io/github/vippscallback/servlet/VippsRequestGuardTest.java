@@ -156,6 +156,59 @@ class VippsRequestGuardTest {
   }
 
   @Test
+  void readsAnIpv6PeerInBracketsAsJettyGivesItAsTheLiteralInside() {
+    RecordingObserver observer = new RecordingObserver();
+    VippsRequestGuard guard = VippsRequestGuard.of(
+        allowlist, ClientAddressResolver.ignoringForwardedHeaders(), observer, Duration.ofSeconds(5));
+
+    GuardVerdict vipps = guard.check(request("[2001:db8:0:0:0:0:0:7]", Map.of(), new AtomicInteger()));
+    GuardVerdict stranger = guard.check(request("[0:0:0:0:0:0:0:1]", Map.of(), new AtomicInteger()));
+
+    assertThat(vipps).isEqualTo(new GuardVerdict(CallbackOutcome.ALLOWED, "2001:db8::7"));
+    assertThat(stranger).isEqualTo(new GuardVerdict(CallbackOutcome.DENIED, "::1"));
+    assertThat(observer.count(CallbackOutcome.PEER_ADDRESS_UNREADABLE)).isZero();
+  }
+
+  @Test
+  void readsABracketedIpv6TrustedProxyAndTheClientItForwards() {
+    VippsRequestGuard guard = VippsRequestGuard.of(allowlist, ClientAddressResolver.trusting(List.of("::1")),
+        CallbackObserver.NONE, Duration.ofSeconds(5));
+
+    GuardVerdict forwardedVipps = guard.check(request("[0:0:0:0:0:0:0:1]",
+        Map.of("X-Forwarded-For", List.of("127.0.0.2")), new AtomicInteger()));
+    GuardVerdict forwardedStranger = guard.check(request("[0:0:0:0:0:0:0:1]",
+        Map.of("X-Forwarded-For", List.of("127.0.0.9")), new AtomicInteger()));
+
+    assertThat(forwardedVipps).isEqualTo(new GuardVerdict(CallbackOutcome.ALLOWED, "127.0.0.2"));
+    assertThat(forwardedStranger).isEqualTo(new GuardVerdict(CallbackOutcome.DENIED, "127.0.0.9"));
+  }
+
+  @Test
+  void refusesAPeerThatIsNotAnIpLiteralWithItsOwnOutcomeEvenBeforeTheAllowlistIsReady() {
+    VippsAllowlist nothingResolved = VippsAllowlist.builder(VippsEnvironment.TEST).build(); // never started
+    try {
+      for (VippsAllowlist list : List.of(allowlist, nothingResolved)) {
+        for (String trusted : List.of("", "10.0.0.0/8")) {
+          RecordingObserver observer = new RecordingObserver();
+          VippsRequestGuard guard = VippsRequestGuard.of(list,
+              ClientAddressResolver.trusting(trusted.isEmpty() ? List.of() : List.of(trusted)), observer,
+              Duration.ofSeconds(5));
+          for (String peer : List.of("[127.0.0.2]", "[[2001:db8::7]]", "[2001:db8::7]:443", "[fe80::1%eth0]",
+              "localhost", "127.0.0.2 ", "")) {
+            assertThat(guard.check(request(peer, Map.of("X-Forwarded-For", List.of("127.0.0.2")),
+                new AtomicInteger())).outcome()).as("peer \"%s\"", peer)
+                .isEqualTo(CallbackOutcome.PEER_ADDRESS_UNREADABLE);
+          }
+          assertThat(observer.count(CallbackOutcome.PEER_ADDRESS_UNREADABLE)).isEqualTo(7);
+          assertThat(observer.count(CallbackOutcome.DENIED) + observer.count(CallbackOutcome.UNAVAILABLE)).isZero();
+        }
+      }
+    } finally {
+      nothingResolved.close();
+    }
+  }
+
+  @Test
   void refusesARetryAfterShorterThanOneSecond() {
     assertThatThrownBy(() -> VippsRequestGuard.of(allowlist, ClientAddressResolver.ignoringForwardedHeaders(),
         CallbackObserver.NONE, Duration.ofMillis(999)))

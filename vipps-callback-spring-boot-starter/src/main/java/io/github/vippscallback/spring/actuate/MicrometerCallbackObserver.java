@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts guarded requests as {@value #REQUESTS}, tagged {@code outcome} = {@code allowed}, {@code denied}
- * or {@code unavailable} (the address check, once per request), and {@code signature_invalid} or {@code
+ * Counts guarded requests as {@value #REQUESTS}, tagged {@code outcome} = {@code allowed}, {@code denied},
+ * {@code peer_address_unreadable} (the server handed over a peer address that is not an IP literal) or
+ * {@code unavailable} (the address check, once per request), and {@code signature_invalid} or {@code
  * body_too_large} (a webhook the signature check refused, after the address check counted it). The
  * counters are registered up front, so counting a request is one increment: no look-up, no allocation.
  *
@@ -29,6 +30,7 @@ public final class MicrometerCallbackObserver implements CallbackObserver {
 
   private final Counter allowed;
   private final Counter denied;
+  private final Counter peerAddressUnreadable;
   private final Counter unavailable;
   private final Counter signatureInvalid;
   private final Counter bodyTooLarge;
@@ -44,6 +46,8 @@ public final class MicrometerCallbackObserver implements CallbackObserver {
     this.registry = registry;
     this.allowed = counter(registry, "allowed", "From a Vipps request server: passed on");
     this.denied = counter(registry, "denied", "Not from a Vipps request server: answered 403");
+    this.peerAddressUnreadable = counter(registry, "peer_address_unreadable",
+        "The server handed over a peer address that is not an IP literal: answered 403");
     this.unavailable = counter(registry, "unavailable", "No Vipps address known yet: answered 503");
     this.signatureInvalid = counter(registry, "signature_invalid",
         "A webhook without a valid Vipps signature: answered 401");
@@ -77,6 +81,7 @@ public final class MicrometerCallbackObserver implements CallbackObserver {
     switch (outcome) {
       case ALLOWED -> allowed.increment();
       case DENIED -> denied.increment();
+      case PEER_ADDRESS_UNREADABLE -> peerAddressUnreadable.increment();
       case UNAVAILABLE -> unavailable.increment();
       case SIGNATURE_INVALID -> signatureInvalid.increment();
       case BODY_TOO_LARGE -> bodyTooLarge.increment();

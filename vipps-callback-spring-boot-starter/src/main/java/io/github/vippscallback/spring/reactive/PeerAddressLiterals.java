@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.address.IpAddress;
+import io.github.vippscallback.address.PeerAddressText;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +21,12 @@ final class PeerAddressLiterals {
   private PeerAddressLiterals() {}
 
   /**
-   * The address as an IP literal, or {@code null}. An unresolved address (header text, from a
-   * forwarded-header transformer) counts only when its host string is strictly an IP literal; nothing here
-   * resolves a name.
+   * The address as an IP literal, or {@code null} when there is none. An unresolved address (header
+   * text, from a forwarded-header transformer) gives its host string, with the brackets of exactly one
+   * bracketed IPv6 literal taken off ({@link PeerAddressText#unbracketed}); when that is not a strict
+   * literal the guard refuses it as an unreadable peer, naming the text. Nothing here resolves a name. A
+   * resolved address is Reactor Netty's channel address, whose {@code getHostAddress()} is never
+   * bracketed.
    */
   static @Nullable String of(@Nullable InetSocketAddress remote) {
     if (remote == null) {
@@ -31,8 +34,8 @@ final class PeerAddressLiterals {
     }
     InetAddress address = remote.getAddress();
     if (address == null) {
-      String host = remote.getHostString(); // unresolved: never cached, a transformer makes one per request
-      return IpAddress.tryParse(host) == null ? null : host;
+      // Unresolved: never cached, a transformer makes one per request.
+      return PeerAddressText.unbracketed(remote.getHostString());
     }
     Table table = TABLES.get();
     int slot = System.identityHashCode(remote) & (SLOTS - 1);

@@ -26,9 +26,12 @@ class MicrometerCallbackObserverTests {
     observer.onOutcome(CallbackOutcome.SIGNATURE_INVALID);
     observer.onOutcome(CallbackOutcome.SIGNATURE_INVALID);
     observer.onOutcome(CallbackOutcome.BODY_TOO_LARGE);
+    observer.onOutcome(CallbackOutcome.PEER_ADDRESS_UNREADABLE);
+    observer.onOutcome(CallbackOutcome.PEER_ADDRESS_UNREADABLE);
 
     assertThat(count(registry, "allowed")).isZero();
     assertThat(count(registry, "denied")).isEqualTo(1);
+    assertThat(count(registry, "peer_address_unreadable")).isEqualTo(2);
     assertThat(count(registry, "unavailable")).isEqualTo(2);
     assertThat(count(registry, "signature_invalid")).isEqualTo(3);
     assertThat(count(registry, "body_too_large")).isEqualTo(1);

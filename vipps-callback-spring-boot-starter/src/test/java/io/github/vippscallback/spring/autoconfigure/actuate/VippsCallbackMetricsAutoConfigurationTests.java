@@ -61,7 +61,8 @@ class VippsCallbackMetricsAutoConfigurationTests {
 
         assertThat(registry.find("vipps.callback.requests").counters())
             .extracting(counter -> counter.getId().getTag("outcome"))
-            .containsExactlyInAnyOrder("allowed", "denied", "unavailable", "signature_invalid", "body_too_large");
+            .containsExactlyInAnyOrder("allowed", "denied", "peer_address_unreadable", "unavailable", "signature_invalid",
+                "body_too_large");
         assertThat(registry.find("vipps.callback.requests").counters())
             .allSatisfy(counter -> assertThat(counter.count()).isZero());
       });

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.vippscallback.containers.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.vippscallback.containers.jetty.ee10;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.vippscallback.containers.jetty.ee11;
+
+import org.jspecify.annotations.NullMarked;

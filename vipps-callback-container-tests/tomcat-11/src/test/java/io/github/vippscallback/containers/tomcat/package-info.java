@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.vippscallback.containers.tomcat;
+
+import org.jspecify.annotations.NullMarked;
