@@ -61,6 +61,20 @@ public final class VippsRequestServersAuthorizationManager
     return guard.letsThrough(verdict) ? GRANTED : DENIED;
   }
 
+  /**
+   * Spring Security 6.5's abstract method (Spring Boot 3.5), which 6.5's own composite managers still call;
+   * Spring Security 7 has no such method and calls {@link #authorize} only. The same check as {@link
+   * #authorize}.
+   *
+   * @param authentication the current authentication (not used: who is authenticated does not matter)
+   * @param context a {@link RequestAuthorizationContext}, typed {@code Object} to match 6.5's erased signature
+   * @return the decision: granted when the guard lets the request through
+   * @throws ClassCastException when {@code context} is not a {@link RequestAuthorizationContext}
+   */
+  public AuthorizationDecision check(Supplier<? extends @Nullable Authentication> authentication, Object context) {
+    return (AuthorizationDecision) authorize(authentication, (RequestAuthorizationContext) context);
+  }
+
   @Override
   public String toString() {
     return "vippsRequestServers";

@@ -2,6 +2,8 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -10,9 +12,9 @@ import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.http.server.reactive.AbstractServerHttpRequest;
+import org.springframework.http.server.RequestPath;
 import org.springframework.http.server.reactive.AbstractServerHttpResponse;
-import org.springframework.http.server.reactive.SslInfo;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -46,20 +48,62 @@ final class RepresentativeExchange {
         ServerCodecConfigurer.create(), new AcceptHeaderLocaleContextResolver());
   }
 
-  private static final class Request extends AbstractServerHttpRequest {
+  /**
+   * The request, written against the {@link ServerHttpRequest} interface alone: it is the same in Spring
+   * Framework 6.2 (Spring Boot 3.5) and 7, where {@code AbstractServerHttpRequest}'s constructor is not.
+   */
+  private static final class Request implements ServerHttpRequest {
+
+    private final HttpMethod method;
+    private final URI uri;
+    private final RequestPath path;
+    private final HttpHeaders headers = new HttpHeaders();
+    private final Map<String, Object> attributes = new HashMap<>();
 
     Request(HttpMethod method, URI uri, @Nullable String contextPath) {
-      super(method, uri, contextPath, new HttpHeaders());
+      this.method = method;
+      this.uri = uri;
+      this.path = RequestPath.parse(uri, contextPath);
     }
 
     @Override
-    protected MultiValueMap<String, HttpCookie> initCookies() {
+    public String getId() {
+      return "vipps-callback-representative";
+    }
+
+    @Override
+    public RequestPath getPath() {
+      return path;
+    }
+
+    @Override
+    public MultiValueMap<String, String> getQueryParams() {
       return new LinkedMultiValueMap<>();
     }
 
     @Override
-    protected @Nullable SslInfo initSslInfo() {
-      return null;
+    public MultiValueMap<String, HttpCookie> getCookies() {
+      return new LinkedMultiValueMap<>();
+    }
+
+    @Override
+    public HttpMethod getMethod() {
+      return method;
+    }
+
+    @Override
+    public URI getURI() {
+      return uri;
+    }
+
+    @Override
+    public Map<String, Object> getAttributes() {
+      return attributes;
+    }
+
+    @Override
+    public HttpHeaders getHeaders() {
+      return headers;
     }
 
     @Override
@@ -70,12 +114,6 @@ final class RepresentativeExchange {
     @Override
     public Flux<DataBuffer> getBody() {
       return Flux.empty();
-    }
-
-    @Override
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the interface's signature
-    public <T> T getNativeRequest() {
-      return (T) this;
     }
   }
 

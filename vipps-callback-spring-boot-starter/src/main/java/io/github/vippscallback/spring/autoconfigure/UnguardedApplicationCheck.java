@@ -25,8 +25,6 @@ import org.springframework.util.ReflectionUtils;
 final class UnguardedApplicationCheck implements SmartInitializingSingleton {
 
   private static final String SERVLET_CONTEXT = "org.springframework.web.context.WebApplicationContext";
-  private static final String REACTIVE_CONTEXT =
-      "org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext";
   private static final String SPRING_MVC =
       "org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping";
   private static final String SERVLET_GUARD = "io.github.vippscallback.servlet.VippsRequestGuard";
@@ -64,7 +62,7 @@ final class UnguardedApplicationCheck implements SmartInitializingSingleton {
 
   private String stack() {
     ClassLoader loader = UnguardedApplicationCheck.class.getClassLoader();
-    if (isA(REACTIVE_CONTEXT, loader)) {
+    if (SpringBootLines.REACTIVE_WEB_APPLICATION_CONTEXT.stream().anyMatch(type -> isA(type, loader))) {
       return "a reactive (WebFlux) web application in which the starter's WebFlux auto-configuration"
           + " (VippsCallbackReactiveAutoConfiguration) did not apply (excluded, or no WebFlux handler mapping)";
     }

@@ -40,9 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>{@code vipps.callback.enabled=false} switches it off.
  */
 @AutoConfiguration(afterName = {
-    VippsCallbackAutoConfiguration.SERVLET_WEB_SECURITY_AUTO_CONFIGURATION,
-    VippsCallbackAutoConfiguration.MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION,
-    "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"})
+    SpringBootLines.SERVLET_WEB_SECURITY_4, SpringBootLines.MANAGEMENT_WEB_SECURITY_4, SpringBootLines.WEB_MVC_4,
+    SpringBootLines.SERVLET_WEB_SECURITY_3, SpringBootLines.MANAGEMENT_WEB_SECURITY_3, SpringBootLines.WEB_MVC_3})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({RequestMappingHandlerMapping.class, VippsRequestGuard.class})
 @ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)
@@ -66,10 +65,8 @@ public final class VippsCallbackAutoConfiguration {
    */
   public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-  static final String SERVLET_WEB_SECURITY_AUTO_CONFIGURATION =
-      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration";
-  static final String MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION =
-      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
+  /** Spring Security's servlet filter, defined where Spring Security's web security is set up. */
+  static final String SPRING_SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
   static final String HTTP_SECURITY = "org.springframework.security.config.annotation.web.builders.HttpSecurity";
 
   VippsCallbackAutoConfiguration() {}
@@ -150,10 +147,22 @@ public final class VippsCallbackAutoConfiguration {
     if (beanFactory.containsBean(VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN)) {
       return "the Spring Security filter chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "'";
     }
+    List<CallbackEndpoint> endpoints = guarded.get();
     if (beanFactory.containsBean(FILTER_REGISTRATION_BEAN)) {
+      if (beanFactory.containsBean(SPRING_SECURITY_FILTER_CHAIN)) {
+        // The filter lets Vipps through, then Spring Security's chains (Boot's default: a login) refuse it.
+        throw VippsCallbackNotGuardedException.missingGuard(endpoints == null ? List.of() : endpoints,
+            "Spring Security is set up (the filter '" + SPRING_SECURITY_FILTER_CHAIN + "' is defined) but the"
+                + " starter's chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN + "' is not:"
+                + " its servlet filter would let Vipps through to Spring Security's chains, which do not know"
+                + " the callback endpoints (a login for Vipps' requests, or an open endpoint)",
+            "Let VippsCallbackSecurityAutoConfiguration run after Spring Boot's security auto-configuration"
+                + " (do not exclude it; on " + SpringBootLines.supportedText() + " it does), or define the"
+                + " SecurityFilterChain bean '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN
+                + "' yourself.");
+      }
       return "the servlet filter '" + FILTER_REGISTRATION_BEAN + "'";
     }
-    List<CallbackEndpoint> endpoints = guarded.get();
     throw VippsCallbackNotGuardedException.missingGuard(endpoints == null ? List.of() : endpoints,
         "neither the Spring Security filter chain '" + VippsCallbackSecurityAutoConfiguration.FILTER_CHAIN_BEAN
             + "' nor the servlet filter '" + FILTER_REGISTRATION_BEAN + "' is defined (with Spring Security set"

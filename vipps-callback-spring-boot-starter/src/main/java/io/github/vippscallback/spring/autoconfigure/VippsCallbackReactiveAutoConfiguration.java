@@ -40,9 +40,10 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * <p>{@code vipps.callback.enabled=false} switches it off.
  */
 @AutoConfiguration(afterName = {
-    VippsCallbackReactiveAutoConfiguration.REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION,
-    VippsCallbackReactiveAutoConfiguration.REACTIVE_MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION,
-    "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration"})
+    SpringBootLines.REACTIVE_WEB_SECURITY_4, SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_4,
+    SpringBootLines.WEB_FLUX_4,
+    SpringBootLines.REACTIVE_WEB_SECURITY_3, SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_3,
+    SpringBootLines.WEB_FLUX_3})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({RequestMappingHandlerMapping.class, CallbackGuard.class})
 @ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)
@@ -53,10 +54,9 @@ public final class VippsCallbackReactiveAutoConfiguration {
   /** The name of the {@code WebFilter} used when Spring Security is not in use. */
   public static final String WEB_FILTER_BEAN = "vippsCallbackWebFilter";
 
-  static final String REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION =
-      "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration";
-  static final String REACTIVE_MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION =
-      "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration";
+  /** Spring Security's WebFilter, defined where Spring Security's reactive web security is set up. */
+  static final String SPRING_SECURITY_WEB_FILTER =
+      "org.springframework.security.config.annotation.web.reactive.WebFluxSecurityConfiguration.WebFilterChainFilter";
   static final String SERVER_HTTP_SECURITY =
       "org.springframework.security.config.web.server.ServerHttpSecurity";
 
@@ -135,10 +135,21 @@ public final class VippsCallbackReactiveAutoConfiguration {
     if (beanFactory.containsBean(chain)) {
       return "the Spring Security web filter chain '" + chain + "'";
     }
+    List<CallbackEndpoint> endpoints = guarded.get();
     if (beanFactory.containsBean(WEB_FILTER_BEAN)) {
+      if (beanFactory.containsBean(SPRING_SECURITY_WEB_FILTER)) {
+        // The filter lets Vipps through, then Spring Security's chains (Boot's default: a login) refuse it.
+        throw VippsCallbackNotGuardedException.missingGuard(endpoints == null ? List.of() : endpoints,
+            "Spring Security is set up (the WebFilter '" + SPRING_SECURITY_WEB_FILTER + "' is defined) but the"
+                + " starter's chain '" + chain + "' is not: its WebFilter would let Vipps through to Spring"
+                + " Security's chains, which do not know the callback endpoints (a login for Vipps' requests,"
+                + " or an open endpoint)",
+            "Let VippsCallbackReactiveSecurityAutoConfiguration run after Spring Boot's reactive security"
+                + " auto-configuration (do not exclude it; on " + SpringBootLines.supportedText() + " it does),"
+                + " or define the SecurityWebFilterChain bean '" + chain + "' yourself.");
+      }
       return "the WebFilter '" + WEB_FILTER_BEAN + "'";
     }
-    List<CallbackEndpoint> endpoints = guarded.get();
     throw VippsCallbackNotGuardedException.missingGuard(endpoints == null ? List.of() : endpoints,
         "neither the Spring Security web filter chain '" + chain + "' nor the WebFilter '" + WEB_FILTER_BEAN
             + "' is defined (with Spring Security set up, VippsCallbackReactiveSecurityAutoConfiguration defines the"

@@ -48,8 +48,8 @@ import reactor.core.publisher.Mono;
 @AutoConfiguration(
     after = VippsCallbackReactiveAutoConfiguration.class,
     afterName = {
-        VippsCallbackReactiveAutoConfiguration.REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION,
-        VippsCallbackReactiveAutoConfiguration.REACTIVE_MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION})
+        SpringBootLines.REACTIVE_WEB_SECURITY_4, SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_4,
+        SpringBootLines.REACTIVE_WEB_SECURITY_3, SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_3})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({SecurityWebFilterChain.class, ServerHttpSecurity.class, CallbackGuard.class})
 @ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)

@@ -47,8 +47,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @AutoConfiguration(
     after = VippsCallbackAutoConfiguration.class,
     afterName = {
-        VippsCallbackAutoConfiguration.SERVLET_WEB_SECURITY_AUTO_CONFIGURATION,
-        VippsCallbackAutoConfiguration.MANAGEMENT_WEB_SECURITY_AUTO_CONFIGURATION})
+        SpringBootLines.SERVLET_WEB_SECURITY_4, SpringBootLines.MANAGEMENT_WEB_SECURITY_4,
+        SpringBootLines.SERVLET_WEB_SECURITY_3, SpringBootLines.MANAGEMENT_WEB_SECURITY_3})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class, VippsRequestGuard.class})
 @ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)

@@ -3,7 +3,9 @@ package io.github.vippscallback.spring.reactive;
 import io.github.vippscallback.servlet.CallbackRequestView;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
@@ -26,8 +28,17 @@ final class ServerRequestView implements CallbackRequestView<ServerHttpRequest> 
 
   @Override
   public List<String> headerLines(ServerHttpRequest request, String name) {
-    List<String> lines = request.getHeaders().get(name);
+    HttpHeaders headers = request.getHeaders();
+    // Spring Framework 6.2 (Boot 3.5): HttpHeaders is a Map (get(Object)); 7 (Boot 4): it is not (get(String)).
+    // The branch not taken is never linked, so each line calls only the method it has.
+    Object spring6 = headers;
+    @Nullable List<String> lines = spring6 instanceof Map<?, ?> map ? spring6Lines(map, name) : headers.get(name);
     return lines == null ? List.of() : lines;
+  }
+
+  @SuppressWarnings("unchecked") // Spring Framework 6.2's HttpHeaders is a Map<String, List<String>>
+  private static @Nullable List<String> spring6Lines(Map<?, ?> headers, String name) {
+    return (List<String>) headers.get(name);
   }
 
   @Override

@@ -58,6 +58,20 @@ public final class VippsRequestServersReactiveAuthorizationManager
     return DENIED;
   }
 
+  /**
+   * Spring Security 6.5's abstract method (Spring Boot 3.5), which 6.5's own composite managers still call;
+   * Spring Security 7 has no such method and calls {@link #authorize} only. The same check as {@link
+   * #authorize}.
+   *
+   * @param authentication the current authentication (not used: who is authenticated does not matter)
+   * @param context an {@link AuthorizationContext}, typed {@code Object} to match 6.5's erased signature
+   * @return the decision: granted when the guard lets the exchange through
+   * @throws ClassCastException when {@code context} is not an {@link AuthorizationContext}
+   */
+  public Mono<AuthorizationDecision> check(Mono<Authentication> authentication, Object context) {
+    return authorize(authentication, (AuthorizationContext) context).cast(AuthorizationDecision.class);
+  }
+
   @Override
   public String toString() {
     return "vippsRequestServers";

@@ -6,6 +6,7 @@ import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.testapp.CallbackApplication;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import io.github.vippscallback.spring.testapp.MixedController;
+import jakarta.servlet.Filter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -14,6 +15,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * An application that asks for Vipps callbacks to be guarded where the starter has no guard does not start,
@@ -98,6 +101,33 @@ class UnsupportedStackTests {
     assertThat(cause.description()).contains("POST /vipps/orders/{orderId}",
         "neither the Spring Security filter chain 'vippsCallbackSecurityFilterChain' nor the servlet filter");
     assertThat(cause.action()).contains("Do not exclude VippsCallbackSecurityAutoConfiguration");
+  }
+
+  @Test
+  void servletFilterNeverClaimsTheGuardWhileSpringSecuritysFilterIsSetUp() {
+    // As on Spring Boot 3.5 before the starter knew Boot 3's names: its filter set up, then Spring Security's.
+    @Nullable Throwable failure = StartupFailures.start(
+        new SpringApplicationBuilder(CallbackApplication.class, SpringSecurityFilterStandIn.class)
+            .properties("server.port=0", "vipps.callback.environment=prod",
+                "vipps.callback.dns.servers=" + CallbackDns.EMPTY.address(),
+                "spring.autoconfigure.exclude=" + SpringBootLines.SERVLET_WEB_SECURITY_4 + ","
+                    + SpringBootLines.MANAGEMENT_WEB_SECURITY_4));
+
+    VippsCallbackNotGuardedException cause = StartupFailures.causeOf(failure, VippsCallbackNotGuardedException.class);
+    assertThat(cause.description()).contains("POST /vipps/orders/{orderId}",
+        "Spring Security is set up (the filter 'springSecurityFilterChain' is defined) but the starter's chain"
+            + " 'vippsCallbackSecurityFilterChain' is not");
+    assertThat(cause.action()).contains("Let VippsCallbackSecurityAutoConfiguration run after Spring Boot's");
+  }
+
+  /** Spring Security's servlet filter, alone: what its web security set-up defines. */
+  @Configuration(proxyBeanMethods = false)
+  static class SpringSecurityFilterStandIn {
+
+    @Bean(name = "springSecurityFilterChain")
+    Filter springSecurityFilterChain() {
+      return (request, response, chain) -> chain.doFilter(request, response);
+    }
   }
 
   /** An application without callbacks. */

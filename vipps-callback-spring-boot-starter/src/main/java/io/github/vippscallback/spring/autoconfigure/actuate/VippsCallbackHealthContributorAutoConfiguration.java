@@ -4,36 +4,64 @@ import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.spring.actuate.VippsCallbackHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code vippsCallback} health contributor, when Spring Boot's health support
  * is on the class path, the application has a {@link VippsAllowlist} and
- * {@code management.health.vippscallback.enabled} is not {@code false}.
+ * {@code management.health.vippscallback.enabled} is not {@code false}: {@link VippsCallbackHealthIndicator}
+ * on Spring Boot 4, the same report through Boot 3's health types on Spring Boot 3.5.
  */
 @AutoConfiguration(
     afterName = {
         "io.github.vippscallback.spring.autoconfigure.VippsCallbackAutoConfiguration",
         "io.github.vippscallback.spring.autoconfigure.VippsCallbackReactiveAutoConfiguration"},
-    beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
-@ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
+    beforeName = {
+        "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration",
+        // the same on Spring Boot 3.5 (see SpringBootLines)
+        "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration"})
 @ConditionalOnSingleCandidate(VippsAllowlist.class)
 public final class VippsCallbackHealthContributorAutoConfiguration {
+
+  /** The name of the health contributor bean; the contributor is {@code vippsCallback}. */
+  static final String HEALTH_INDICATOR_BEAN = "vippsCallbackHealthIndicator";
 
   VippsCallbackHealthContributorAutoConfiguration() {}
 
   /**
-   * The health contributor, registered as {@code vippsCallback}. (The enabled-condition sits here, not on
-   * the class, so that its condition class is loaded only once the health classes are known to be present.)
+   * Spring Boot 4. (The enabled-condition sits on the method, not on the class, so that its condition class
+   * is loaded only once the health classes are known to be present.)
    */
-  @Bean
-  @ConditionalOnEnabledHealthIndicator("vippscallback")
-  @ConditionalOnMissingBean(name = "vippsCallbackHealthIndicator")
-  VippsCallbackHealthIndicator vippsCallbackHealthIndicator(VippsAllowlist allowlist) {
-    return new VippsCallbackHealthIndicator(allowlist);
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
+  static class Boot4Health {
+
+    @Bean(HEALTH_INDICATOR_BEAN)
+    @ConditionalOnEnabledHealthIndicator("vippscallback")
+    @ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN)
+    VippsCallbackHealthIndicator vippsCallbackHealthIndicator(VippsAllowlist allowlist) {
+      return new VippsCallbackHealthIndicator(allowlist);
+    }
+  }
+
+  /** Spring Boot 3.5, with Boot 3's rule for enabling: the contributor's property, else the default's. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = Boot3HealthIndicator.HEALTH_INDICATOR)
+  @ConditionalOnExpression(
+      "${management.health.vippscallback.enabled:${management.health.defaults.enabled:true}}")
+  static class Boot3Health {
+
+    @Bean(HEALTH_INDICATOR_BEAN)
+    @ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN)
+    static Boot3HealthIndicator vippsCallbackHealthIndicator(VippsAllowlist allowlist)
+        throws ReflectiveOperationException {
+      return new Boot3HealthIndicator(allowlist, VippsAllowlist.class.getClassLoader());
+    }
   }
 }

@@ -1,0 +1,37 @@
+package io.github.vippscallback.bootlines;
+
+import io.github.vippscallback.spring.VippsCallback;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A merchant's application as the quick start writes it: one {@code @VippsCallback} handler (annotated
+ * controllers are the same on Spring MVC and WebFlux).
+ */
+@SpringBootApplication
+public class ConsumerApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(ConsumerApplication.class, args);
+  }
+
+  @RestController
+  static class PaymentCallbacks {
+
+    @VippsCallback
+    @PostMapping("/vipps/payments/{orderId}")
+    String paymentUpdated(@PathVariable String orderId, @RequestBody String body) {
+      return "reached " + orderId;
+    }
+
+    @GetMapping("/hello")
+    String hello() {
+      return "hello";
+    }
+  }
+}
