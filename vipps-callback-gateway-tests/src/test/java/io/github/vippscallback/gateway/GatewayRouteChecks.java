@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,6 +91,11 @@ abstract class GatewayRouteChecks {
   @BeforeEach
   void clearBackend() {
     BACKEND.clear();
+  }
+
+  @AfterAll
+  static void stopBackend() {
+    BACKEND.close();
   }
 
   @Test
