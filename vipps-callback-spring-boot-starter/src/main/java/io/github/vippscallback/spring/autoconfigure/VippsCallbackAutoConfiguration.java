@@ -115,8 +115,8 @@ public final class VippsCallbackAutoConfiguration {
   @ConditionalOnMissingBean
   VippsCallbackEndpoints vippsCallbackEndpoints(
       ListableBeanFactory beanFactory, Environment environment, VippsCallbackProperties properties) {
-    return new VippsCallbackEndpoints(new HandlerMappingDiscovery(beanFactory,
-        new ServletPathPrefix(beanFactory, environment), HandlerMappingDiscovery.checkPaths(properties.getPaths())));
+    return new VippsCallbackEndpoints(new CallbackEndpointDiscovery(new ServletHandlerMappings(beanFactory),
+        new ServletPathPrefix(beanFactory, environment), CallbackEndpointDiscovery.checkPaths(properties.getPaths())));
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.guard.GuardVerdict;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -33,9 +33,9 @@ final class VippsCallbackEndpointFilter implements Filter {
       throws IOException, ServletException {
     if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse
         && endpoints.matches(http)) {
-      GuardVerdict verdict = guard.check(http);
-      if (!guard.letsThrough(verdict)) {
-        guard.reject(verdict, http, httpResponse);
+      CallbackOutcome outcome = guard.decide(http);
+      if (!guard.letsThrough(outcome)) {
+        guard.reject(outcome, http, httpResponse);
         return;
       }
       signatures.apply(http, httpResponse, chain); // after the address: a stranger's body is never read

@@ -71,8 +71,9 @@ public final class VippsCallbackReactiveAutoConfiguration {
   @ConditionalOnMissingBean
   ReactiveCallbackEndpoints vippsCallbackEndpoints(
       ListableBeanFactory beanFactory, VippsCallbackProperties properties) {
-    return ReactiveCallbackEndpoints.discoveredBy(new ReactiveHandlerMappingDiscovery(
-        beanFactory, HandlerMappingDiscovery.checkPaths(properties.getPaths())));
+    // WebFlux matches paths relative to spring.webflux.base-path: no prefix.
+    return ReactiveCallbackEndpoints.discoveredBy(new CallbackEndpointDiscovery(new ReactiveHandlerMappings(beanFactory),
+        () -> "", CallbackEndpointDiscovery.checkPaths(properties.getPaths())));
   }
 
   /**
