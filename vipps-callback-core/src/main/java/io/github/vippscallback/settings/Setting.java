@@ -3,6 +3,7 @@ package io.github.vippscallback.settings;
 import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.guard.EnforcementMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public enum Setting {
   ENABLED("vipps.callback.enabled", null, null, Scope.BOTH, "true", SettingText.BOOLEAN,
       "false switches the starter off completely."),
   /** Enforce, or only report. */
-  MODE("vipps.callback.mode", "mode", null, Scope.BOTH, "enforce", "enforce, report-only",
+  MODE("vipps.callback.mode", "mode", null, Scope.BOTH, "enforce", EnforcementMode.validValues(),
       "report-only checks, logs and counts every request as when enforcing, but lets it through."),
   /** The proxies whose forwarded headers are read. */
   TRUSTED_PROXIES("vipps.callback.trusted-proxies", "trusted-proxies", null, Scope.ADDRESS, null,

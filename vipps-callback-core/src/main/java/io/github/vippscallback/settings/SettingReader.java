@@ -4,6 +4,8 @@ import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.EnforcementMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@link Setting}s of one front end from its raw texts (init-parameters, flags) and applies them to
- * the core's builders: one mapping from text to {@link VippsAllowlist.Builder} and {@link
- * ClientAddressResolver} for every front end that has text. A value that is not set keeps the table's
+ * the core's builders: one mapping from text to {@link VippsAllowlist.Builder}, {@link ClientAddressResolver},
+ * the guard's {@code Retry-After} and {@link EnforcementMode} for every front end that has text. A value that is not set keeps the table's
  * default; a blank one counts as not set, except where the front end parses it itself ({@link #parse}).
  * Every refusal is a {@link SettingException} naming the setting as the front end spells it, the value as
  * written and the table's valid values.
@@ -22,8 +24,6 @@ import org.jspecify.annotations.Nullable;
 public final class SettingReader {
 
   static final String REQUIRED = "is required";
-
-  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
   private final Setting.Spelling spelling;
   private final Function<String, @Nullable String> lookup;
@@ -146,7 +146,8 @@ public final class SettingReader {
   }
 
   /**
-   * The {@code Retry-After} of a 503: the setting, at least 1 second, or the table's default.
+   * The {@code Retry-After} of a 503: the setting, at least 1 second as {@link CallbackGuard#checkRetryAfter}
+   * takes it, or the table's default.
    *
    * @return the delay
    * @throws SettingException when it is not a duration or below 1 second
@@ -156,11 +157,22 @@ public final class SettingReader {
     if (retryAfter == null) {
       return SettingText.duration(Objects.requireNonNull(Setting.RETRY_AFTER.defaultValue()));
     }
-    if (retryAfter.compareTo(ONE_SECOND) < 0) {
+    try {
+      return CallbackGuard.checkRetryAfter(retryAfter);
+    } catch (IllegalArgumentException e) {
       String text = Objects.requireNonNull(text(Setting.RETRY_AFTER));
-      throw refused(Setting.RETRY_AFTER, text, "'" + text + "' must be at least 1s", null);
+      throw refused(Setting.RETRY_AFTER, text, "'" + text + "' must be at least 1s", e);
     }
-    return retryAfter;
+  }
+
+  /**
+   * The mode: {@code enforce} unless set; a blank value is refused, as any other that is not a mode.
+   *
+   * @return the mode the setting names
+   * @throws SettingException when it is not a mode
+   */
+  public EnforcementMode mode() {
+    return Objects.requireNonNullElse(parse(Setting.MODE, EnforcementMode::parse), EnforcementMode.ENFORCE);
   }
 
   /**

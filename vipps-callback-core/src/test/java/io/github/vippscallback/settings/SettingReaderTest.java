@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.EnforcementMode;
 import io.github.vippscallback.settings.Setting.Spelling;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +51,11 @@ class SettingReaderTest {
     assertThat(SettingText.duration(defaultOf(Setting.MIN_TTL))).isEqualTo(VippsAllowlist.DEFAULT_MIN_TTL);
     assertThat(SettingText.duration(defaultOf(Setting.MAX_TTL))).isEqualTo(VippsAllowlist.DEFAULT_MAX_TTL);
     assertThat(SettingText.duration(defaultOf(Setting.MAX_STALE))).isEqualTo(VippsAllowlist.DEFAULT_MAX_STALE);
-    assertThat(SettingReader.of(Spelling.INIT_PARAMETER, name -> null).retryAfter()).isEqualTo(Duration.ofSeconds(60));
+    SettingReader unset = SettingReader.of(Spelling.INIT_PARAMETER, name -> null);
+    assertThat(unset.retryAfter()).isEqualTo(CallbackGuard.DEFAULT_RETRY_AFTER);
+    assertThat(unset.mode()).isEqualTo(EnforcementMode.ENFORCE);
+    assertThat(defaultOf(Setting.MODE)).isEqualTo(EnforcementMode.ENFORCE.value());
+    assertThat(Setting.MODE.validValues()).isEqualTo(EnforcementMode.validValues());
   }
 
   @Test
@@ -135,6 +140,14 @@ class SettingReaderTest {
         .hasMessageEndingWith("; valid values look like " + Setting.TRUSTED_PROXIES.validValues());
     assertThatThrownBy(() -> read(Spelling.INIT_PARAMETER, Setting.RETRY_AFTER, "100ms").retryAfter())
         .hasMessageStartingWith("retry-after '100ms' must be at least 1s; valid values look like at least 1s");
+  }
+
+  @Test
+  void readsTheModeAndRefusesABlankOne() {
+    assertThat(read(Spelling.INIT_PARAMETER, Setting.MODE, " Report-Only ").mode())
+        .isEqualTo(EnforcementMode.REPORT_ONLY);
+    assertThatThrownBy(() -> read(Spelling.INIT_PARAMETER, Setting.MODE, "").mode())
+        .hasMessage("mode '' is not a mode; valid values are enforce, report-only");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.vippscallback.servlet;
 
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.guard.EnforcementMode;
 import io.github.vippscallback.settings.Setting;
 import io.github.vippscallback.settings.SettingException;
 import io.github.vippscallback.settings.SettingReader;
@@ -67,7 +68,7 @@ final class InitParameters {
       builder = reader.allowlist();
       resolver = reader.clientAddressResolver();
       retryAfter = reader.retryAfter();
-      mode = Objects.requireNonNullElse(reader.parse(Setting.MODE, EnforcementMode::parse), EnforcementMode.ENFORCE);
+      mode = reader.mode();
     } catch (SettingException e) {
       throw new ServletException(prefix() + describe(e), e);
     }

@@ -271,7 +271,7 @@ class VippsCallbackFilterInitParametersTest {
       reader.allowlist();
       reader.clientAddressResolver();
       reader.retryAfter();
-      reader.parse(Setting.MODE, EnforcementMode::parse);
+      reader.mode();
     });
 
     assertThat(table.name()).isEqualTo(name);
