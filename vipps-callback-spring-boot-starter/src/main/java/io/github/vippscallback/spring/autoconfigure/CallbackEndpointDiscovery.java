@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -41,7 +42,8 @@ final class CallbackEndpointDiscovery implements Supplier<List<CallbackEndpoint>
    * @param methods the mapping's HTTP methods; empty for every method
    * @param conditions the mapping's {@code params}, {@code headers}, {@code consumes} and {@code produces}
    */
-  record Mapping(HandlerMethod handler, List<String> patterns, Set<String> methods, RequestConditions conditions) {}
+  record Mapping(
+      HandlerMethod handler, List<String> patterns, Set<RequestMethod> methods, RequestConditions conditions) {}
 
   private final HandlerMappings stack;
   private final Supplier<String> pathPrefix;
@@ -68,8 +70,12 @@ final class CallbackEndpointDiscovery implements Supplier<List<CallbackEndpoint>
       if (signature == null) {
         continue;
       }
+      Set<String> methods = new LinkedHashSet<>();
+      for (RequestMethod method : mapping.methods()) {
+        methods.add(method.name());
+      }
       for (String pattern : mapping.patterns()) {
-        found.add(new CallbackEndpoint(join(prefix, pattern), mapping.methods(), signature, mapping.conditions()));
+        found.add(new CallbackEndpoint(join(prefix, pattern), methods, signature, mapping.conditions()));
       }
     }
     for (String path : paths) {

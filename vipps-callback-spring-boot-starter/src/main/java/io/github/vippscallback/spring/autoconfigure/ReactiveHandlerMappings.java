@@ -1,14 +1,11 @@
 package io.github.vippscallback.spring.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.result.condition.ConsumesRequestCondition;
 import org.springframework.web.reactive.result.condition.HeadersRequestCondition;
@@ -39,15 +36,12 @@ final class ReactiveHandlerMappings implements CallbackEndpointDiscovery.Handler
         beanFactory.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
       for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
         RequestMappingInfo info = entry.getKey();
-        Set<String> methods = new LinkedHashSet<>();
-        for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-          methods.add(method.name());
-        }
         List<String> patterns = new ArrayList<>();
         for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
           patterns.add(pattern.getPatternString());
         }
-        mappings.add(new CallbackEndpointDiscovery.Mapping(entry.getValue(), patterns, methods, conditionsOf(info)));
+        mappings.add(new CallbackEndpointDiscovery.Mapping(
+            entry.getValue(), patterns, info.getMethodsCondition().getMethods(), conditionsOf(info)));
       }
     }
     return mappings;

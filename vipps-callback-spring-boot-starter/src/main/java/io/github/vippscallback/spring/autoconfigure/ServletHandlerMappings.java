@@ -2,14 +2,11 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.ConsumesRequestCondition;
 import org.springframework.web.servlet.mvc.condition.HeadersRequestCondition;
@@ -37,12 +34,8 @@ final class ServletHandlerMappings implements CallbackEndpointDiscovery.HandlerM
         beanFactory.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
       for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
         RequestMappingInfo info = entry.getKey();
-        Set<String> methods = new LinkedHashSet<>();
-        for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-          methods.add(method.name());
-        }
-        mappings.add(new CallbackEndpointDiscovery.Mapping(
-            entry.getValue(), List.copyOf(info.getPatternValues()), methods, conditionsOf(info)));
+        mappings.add(new CallbackEndpointDiscovery.Mapping(entry.getValue(), List.copyOf(info.getPatternValues()),
+            info.getMethodsCondition().getMethods(), conditionsOf(info)));
       }
     }
     return mappings;
