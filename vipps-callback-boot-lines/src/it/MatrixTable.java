@@ -58,7 +58,7 @@ public class MatrixTable {
     }
   }
 
-  /** "pass (31 tests)", "FAIL (2 of 31 tests)" or "not built" from the cell's failsafe reports. */
+  /** "pass (31 tests)", "FAIL (2 of 31 tests)" or "FAIL (not built)" from the cell's failsafe reports. */
   private static String result(Path cell) throws IOException {
     Path reports = cell.resolve("target/failsafe-reports");
     if (!Files.isDirectory(reports)) {
@@ -80,8 +80,9 @@ public class MatrixTable {
     if (tests == 0) {
       return "FAIL (no test ran)";
     }
+    String count = tests + (tests == 1 ? " test" : " tests");
     String skips = skipped == 0 ? "" : ", " + skipped + " skipped";
-    return failed == 0 ? "pass (" + tests + " tests" + skips + ")" : "FAIL (" + failed + " of " + tests + " tests)";
+    return failed == 0 ? "pass (" + count + skips + ")" : "FAIL (" + failed + " of " + count + ")";
   }
 
   private static int compareVersions(String a, String b) {

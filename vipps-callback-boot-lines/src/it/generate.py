@@ -112,6 +112,8 @@ def pom(line, version, stack, security, name, description, test_dirs, props, sup
             <include>**/*Tests.java</include>
           </includes>
           <failIfNoTests>true</failIfNoTests>
+          <!-- Start-up speed only (a test JVM lives seconds); the jars' own JVMs are started the same way. -->
+          <argLine>-XX:TieredStopAtLevel=1 -XX:+UseSerialGC</argLine>
           <systemPropertyVariables>
             <consumer.jar>${{project.build.directory}}/${{project.build.finalName}}.jar</consumer.jar>
 {sysprops}          </systemPropertyVariables>
@@ -143,8 +145,10 @@ for line, version in LINES.items():
                      ("expected.other.status", "401" if security else "200")]
             tests = ["jar/src/test/java", "tests/src/test/java"]
             if security:
-                tests.append(f"{stack}-security/src/test/java")
-            write(name, pom(line, version, stack, security, name, desc, tests, props, aot=True))
+                # Ahead-of-time processing where the starter makes the most beans (its chain and the rule); it
+                # costs a forked JVM at build time and a second start, so not in every cell.
+                tests += [f"{stack}-security/src/test/java", "aot/src/test/java"]
+            write(name, pom(line, version, stack, security, name, desc, tests, props, aot=security))
 
 for line, version in UNSUPPORTED.items():
     name = f"boot-{line}-unsupported"
