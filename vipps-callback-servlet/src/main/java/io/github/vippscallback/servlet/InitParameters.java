@@ -17,6 +17,8 @@ import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.EnforcementMode;
 import io.github.vippscallback.settings.SettingText;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -141,12 +143,12 @@ final class InitParameters {
     } else {
       Duration given = retryAfter;
       apply(PARAM_RETRY_AFTER, "at least 1s; " + SettingText.DURATION,
-          () -> VippsRequestGuard.checkRetryAfter(given));
+          () -> CallbackGuard.checkRetryAfter(given));
     }
     String modeValue = config.getInitParameter(PARAM_MODE);
     EnforcementMode mode = modeValue == null
         ? EnforcementMode.ENFORCE
-        : parse(PARAM_MODE, EnforcementMode.VALID_VALUES, EnforcementMode::parse);
+        : parse(PARAM_MODE, EnforcementMode.validValues(), EnforcementMode::parse);
     VippsAllowlist allowlist;
     try {
       allowlist = builder.build();

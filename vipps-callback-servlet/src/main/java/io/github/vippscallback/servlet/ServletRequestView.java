@@ -1,6 +1,7 @@
 package io.github.vippscallback.servlet;
 
 import io.github.vippscallback.address.PeerAddressText;
+import io.github.vippscallback.guard.CallbackRequestView;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Enumeration;

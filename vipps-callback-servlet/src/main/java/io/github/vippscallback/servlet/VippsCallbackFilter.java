@@ -2,6 +2,10 @@ package io.github.vippscallback.servlet;
 
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.guard.EnforcementMode;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -244,7 +248,7 @@ public final class VippsCallbackFilter implements Filter {
      * @throws IllegalArgumentException when shorter than 1 second
      */
     public Builder retryAfter(Duration retryAfter) {
-      this.retryAfter = VippsRequestGuard.checkRetryAfter(retryAfter);
+      this.retryAfter = CallbackGuard.checkRetryAfter(retryAfter);
       return this;
     }
 

@@ -2,6 +2,11 @@ package io.github.vippscallback.servlet;
 
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.guard.EnforcementMode;
+import io.github.vippscallback.guard.GuardVerdict;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,9 +23,8 @@ import java.util.Objects;
  * headers are read only when the {@link ClientAddressResolver} trusts a proxy. With no trusted proxy a
  * check does no DNS, takes no lock and allocates nothing; it never does DNS or locks in any case.
  *
- * <p>Denials are logged at WARN by the logger named after this class, at most
- * {@value RejectionLog#DEFAULT_LINES_PER_SECOND} lines a second; the next line logged says how many
- * were suppressed. Immutable and thread-safe.
+ * <p>Denials are logged at WARN by the guard's logger, {@code io.github.vippscallback.guard.CallbackGuard},
+ * rate-limited ({@link CallbackGuard}). Immutable and thread-safe.
  *
  * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} a request is checked, logged
  * ("would have been denied") and told to the observer exactly as when enforcing, and the verdict is
@@ -30,9 +34,6 @@ public final class VippsRequestGuard {
 
   /** The default {@code Retry-After} of a 503: 60 seconds. */
   public static final Duration DEFAULT_RETRY_AFTER = CallbackGuard.DEFAULT_RETRY_AFTER;
-
-  static final String X_FORWARDED_FOR = CallbackGuard.X_FORWARDED_FOR;
-  static final String FORWARDED = CallbackGuard.FORWARDED;
 
   private final CallbackGuard guard;
 
@@ -149,11 +150,6 @@ public final class VippsRequestGuard {
     return guard.check(request, ServletRequestView.INSTANCE);
   }
 
-  /** The canonical form of an address literal (e.g. {@code ::1}); other text as it is. */
-  static @org.jspecify.annotations.Nullable String canonical(@org.jspecify.annotations.Nullable String address) {
-    return CallbackGuard.canonical(address);
-  }
-
   /**
    * Writes the answer to a request that was not allowed: 403, or 503 with {@code Retry-After}, each with
    * an RFC 9457 problem body that does not reveal the allowlist.
@@ -182,15 +178,6 @@ public final class VippsRequestGuard {
 
   void reject(CallbackOutcome outcome, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    guard.problemResponse().write(outcome, request.getRequestURI(), response);
-  }
-
-  /** The {@code Retry-After} header value of a 503, in seconds. */
-  String retryAfterSeconds() {
-    return guard.problemResponse().retryAfterSeconds();
-  }
-
-  static Duration checkRetryAfter(Duration retryAfter) {
-    return CallbackGuard.checkRetryAfter(retryAfter);
+    ProblemResponse.write(guard.answer(outcome, request.getRequestURI()), response);
   }
 }

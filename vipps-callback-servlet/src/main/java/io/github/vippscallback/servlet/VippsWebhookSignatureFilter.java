@@ -1,5 +1,9 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.guard.EnforcementMode;
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.settings.SettingText;
 import io.github.vippscallback.webhook.WebhookSecret;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
@@ -44,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * own path (with context path) and query are appended to its path. Without one, the host is the
  * request's server name and port ({@code Host}).
  *
- * <p>Each refusal is logged at WARN ({@link io.github.vippscallback.webhook.WebhookRefusalText}) with the
+ * <p>Each refusal is logged at WARN (logger {@code io.github.vippscallback.guard.WebhookSignatureCheck}) with the
  * check that failed (for a signature that matched no secret, how many were tried), the URL reconstructed
  * and verified against, the peer address, method, path, {@code Host} and {@code x-ms-date}, and a hint
  * when a proxy is the likely cause; at most 5 lines a second (the next line counts those suppressed);
@@ -108,9 +112,6 @@ public final class VippsWebhookSignatureFilter implements Filter {
   public VippsWebhookSignatureFilter() {
     this.settings = null;
   }
-
-  /** The problem answers; a 401 or 413 has no {@code Retry-After}, so its value does not matter. */
-  private static final ProblemResponse PROBLEMS = new ProblemResponse(VippsRequestGuard.DEFAULT_RETRY_AFTER);
 
   private VippsWebhookSignatureFilter(WebhookSignatureCheck settings) {
     this.settings = settings;
@@ -197,7 +198,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
     if (current.announcesTooLarge(http.getContentLengthLong())) {
       current.bodyTooLarge(http, view);
       if (enforces) {
-        PROBLEMS.write(CallbackOutcome.BODY_TOO_LARGE, http.getRequestURI(), httpResponse);
+        ProblemResponse.write(current.answer(true, http.getRequestURI()), httpResponse);
       } else {
         chain.doFilter(request, response); // Nothing was read: the request goes on untouched.
       }
@@ -214,7 +215,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
       if (body.length > current.maxBodySize()) {
         current.bodyTooLarge(http, view);
         if (enforces) {
-          PROBLEMS.write(CallbackOutcome.BODY_TOO_LARGE, http.getRequestURI(), httpResponse);
+          ProblemResponse.write(current.answer(true, http.getRequestURI()), httpResponse);
         } else {
           // Never buffered whole: the bytes read, then the rest of the stream.
           chain.doFilter(new PrefixedBodyRequest(http, body), response);
@@ -226,7 +227,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
     }
     current.conclude(http, view, verification);
     if (!current.letsThrough(verification)) {
-      PROBLEMS.write(CallbackOutcome.SIGNATURE_INVALID, http.getRequestURI(), httpResponse);
+      ProblemResponse.write(current.answer(false, http.getRequestURI()), httpResponse);
       return;
     }
     chain.doFilter(next, response);
@@ -304,8 +305,8 @@ public final class VippsWebhookSignatureFilter implements Filter {
           builder.mode(EnforcementMode.parse(mode));
         } catch (IllegalArgumentException e) {
           throw new ServletException(
-              "Init-parameter '" + PARAM_MODE + "' must be one of " + EnforcementMode.VALID_VALUES
-                  + ", but was '" + HostileText.sanitize(mode) + "'", e);
+              "Init-parameter '" + PARAM_MODE + "' must be one of " + EnforcementMode.validValues()
+                  + ", but was '" + mode + "'", e);
         }
       }
       return builder.check.build();

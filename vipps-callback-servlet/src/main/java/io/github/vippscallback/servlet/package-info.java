@@ -6,3 +6,4 @@
 package io.github.vippscallback.servlet;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -6,12 +6,17 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import io.github.vippscallback.webhook.WebhookSignatureVerifier;
-import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.guard.EnforcementMode;
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.github.vippscallback.testfixtures.GuardTexts;
 import io.github.vippscallback.testfixtures.LogCapture;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSigner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,8 +57,8 @@ class AddressAndSignatureChainTest {
   private @Nullable VippsAllowlist allowlist;
   private @Nullable GuardedTomcat tomcat;
   private final RecordingObserver observer = new RecordingObserver();
-  private final LogCapture guardLog = LogCapture.of(VippsRequestGuard.class);
-  private final LogCapture signatureLog = LogCapture.of(VippsWebhookSignatureFilter.class);
+  private final LogCapture guardLog = LogCapture.of(CallbackGuard.class);
+  private final LogCapture signatureLog = LogCapture.of(VippsWebhookSignatureFilter.class, WebhookSignatureCheck.class);
   private final LogCapture callbackFilterLog = LogCapture.of(VippsCallbackFilter.class);
 
   @AfterEach
@@ -180,7 +185,7 @@ class AddressAndSignatureChainTest {
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.header("WWW-Authenticate")).isEqualTo("HMAC-SHA256");
     assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
-    assertThat(response.body()).contains("\"status\":401", "\"detail\":\"" + ProblemResponse.UNAUTHORIZED_DETAIL);
+    assertThat(response.body()).contains("\"status\":401", "\"detail\":\"" + GuardTexts.UNAUTHORIZED_DETAIL);
     assertThat(server().guarded).isEmpty();
     assertThat(observer.count(CallbackOutcome.ALLOWED)).isEqualTo(1);
     assertThat(observer.count(CallbackOutcome.SIGNATURE_INVALID)).isEqualTo(1);
@@ -218,7 +223,7 @@ class AddressAndSignatureChainTest {
     assertThat(observer.count(CallbackOutcome.ALLOWED)).isZero();
     assertThat(guardLog.messages(Level.WARN)).singleElement().asString()
         .startsWith("Vipps callback would have been denied (403) but was let through (report-only): ")
-        .contains("client=\"" + STRANGER + "\"", "reason=\"" + RejectionLog.REASON_NOT_ALLOWED + "\"");
+        .contains("client=\"" + STRANGER + "\"", "reason=\"" + GuardTexts.REASON_NOT_ALLOWED + "\"");
     assertThat(signatureLog.messages(Level.WARN)).singleElement().asString()
         .startsWith("Vipps webhook would have been refused but was let through (report-only): ")
         .contains("reason=\"the signature does not match\"")

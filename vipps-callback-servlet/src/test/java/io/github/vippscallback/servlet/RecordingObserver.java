@@ -1,5 +1,7 @@
 package io.github.vippscallback.servlet;
 
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.webhook.WebhookVerification;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

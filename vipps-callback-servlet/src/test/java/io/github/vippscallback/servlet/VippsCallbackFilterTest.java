@@ -6,10 +6,14 @@ import ch.qos.logback.classic.Level;
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
+import io.github.vippscallback.testfixtures.GuardTexts;
 import io.github.vippscallback.testfixtures.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +126,7 @@ class VippsCallbackFilterTest {
     assertThat(response.body())
         .startsWith("{")
         .contains("\"type\":\"about:blank\"", "\"title\":\"Forbidden\"", "\"status\":403",
-            "\"detail\":\"" + ProblemResponse.DENIED_DETAIL + "\"", "\"instance\":\"" + CALLBACK + "\"")
+            "\"detail\":\"" + GuardTexts.DENIED_DETAIL + "\"", "\"instance\":\"" + CALLBACK + "\"")
         .endsWith("}")
         .doesNotContain("127.0.0.2", "::1", "0:0:0:0:0:0:0:1", "127.0.0.9", "callback-mt", "vipps.no");
     assertThat(server().guarded).isEmpty();
@@ -310,13 +314,13 @@ class VippsCallbackFilterTest {
   void logsADenialAtWarnWithClientPeerForwardedChainMethodPathAndReason() throws Exception {
     startGuarded(ClientAddressResolver.trusting(List.of(TRUSTED_PROXY)));
 
-    try (LogCapture log = LogCapture.of(VippsRequestGuard.class)) {
+    try (LogCapture log = LogCapture.of(CallbackGuard.class)) {
       post(TRUSTED_PROXY, Map.of("X-Forwarded-For", "127.0.0.9", "Forwarded", "for=127.0.0.9"));
 
       assertThat(log.messages(Level.WARN)).singleElement().asString()
           .contains("denied (403)", "client=\"127.0.0.9\"", "peer=\"127.0.0.5\"",
               "x-forwarded-for=\"127.0.0.9\"", "forwarded=\"for=127.0.0.9\"", "method=\"POST\"",
-              "path=\"/vipps/callback\"", "reason=\"" + RejectionLog.REASON_NOT_ALLOWED + "\"");
+              "path=\"/vipps/callback\"", "reason=\"" + GuardTexts.REASON_NOT_ALLOWED + "\"");
     }
   }
 
@@ -324,7 +328,7 @@ class VippsCallbackFilterTest {
   void logsNoLineBreaksOrControlCharactersAHostileClientSends() throws Exception {
     startGuarded(ClientAddressResolver.trusting(List.of(TRUSTED_PROXY)));
 
-    try (LogCapture log = LogCapture.of(VippsRequestGuard.class)) {
+    try (LogCapture log = LogCapture.of(CallbackGuard.class)) {
       // Bytes 0x85 (NEL, a line break to some log readers) and tab, and a quote to break out of the field.
       LoopbackHttpClient.from(TRUSTED_PROXY).request("GET", server().port(), CALLBACK)
           .header("X-Forwarded-For", "1.2.3.4\u0085 WARN forged line\t\" client=\"127.0.0.2")
@@ -335,7 +339,7 @@ class VippsCallbackFilterTest {
       assertThat(line)
           .doesNotContain("\r", "\n", "\u0085", "\t")
           .contains("\\u0085 WARN forged line\\u0009\\\" client=\\\"127.0.0.2")
-          .contains("reason=\"" + RejectionLog.REASON_NO_CLIENT)
+          .contains("reason=\"" + GuardTexts.REASON_NO_CLIENT)
           .contains("more chars)")
           .hasSizeLessThan(2000);
     }
@@ -346,11 +350,11 @@ class VippsCallbackFilterTest {
   void logsThatForwardedHeadersWereIgnoredWhenNoProxyIsTrusted() throws Exception {
     startGuarded();
 
-    try (LogCapture log = LogCapture.of(VippsRequestGuard.class)) {
+    try (LogCapture log = LogCapture.of(CallbackGuard.class)) {
       post("127.0.0.9", Map.of("X-Forwarded-For", "127.0.0.2"));
 
       assertThat(log.messages(Level.WARN)).singleElement().asString()
-          .contains("client=\"127.0.0.9\"", "x-forwarded-for=\"127.0.0.2\"", RejectionLog.HINT_HEADERS_IGNORED);
+          .contains("client=\"127.0.0.9\"", "x-forwarded-for=\"127.0.0.2\"", GuardTexts.HINT_HEADERS_IGNORED);
     }
   }
 
@@ -359,11 +363,11 @@ class VippsCallbackFilterTest {
     dns.behave("callback-mt-1.vipps.no", LoopbackDnsServer.Behaviour.SERVFAIL);
     startGuarded();
 
-    try (LogCapture log = LogCapture.of(VippsRequestGuard.class)) {
+    try (LogCapture log = LogCapture.of(CallbackGuard.class)) {
       post("127.0.0.2", Map.of());
 
       assertThat(log.messages(Level.WARN)).singleElement().asString()
-          .contains("refused for now (503)", "client=\"127.0.0.2\"", RejectionLog.REASON_UNAVAILABLE);
+          .contains("refused for now (503)", "client=\"127.0.0.2\"", GuardTexts.REASON_UNAVAILABLE);
     }
   }
 
@@ -371,7 +375,7 @@ class VippsCallbackFilterTest {
   void logsNothingForAnAllowedRequest() throws Exception {
     startGuarded();
 
-    try (LogCapture log = LogCapture.of(VippsRequestGuard.class)) {
+    try (LogCapture log = LogCapture.of(CallbackGuard.class)) {
       post("127.0.0.2", Map.of());
 
       assertThat(log.messages(Level.WARN)).isEmpty();

@@ -2,6 +2,9 @@ package io.github.vippscallback.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.testfixtures.LogCapture;
 import io.github.vippscallback.webhook.WebhookSignatureHeaders;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
@@ -270,7 +273,7 @@ class VippsWebhookSignatureFilterTomcatTest {
 
   @Test
   void logsRefusalWithReasonButNeverSecretOrSignature() throws Exception {
-    LogCapture logs = LogCapture.of(VippsWebhookSignatureFilter.class);
+    LogCapture logs = LogCapture.of(VippsWebhookSignatureFilter.class, WebhookSignatureCheck.class);
     WebhookSignatureHeaders signed = SIGNER.sign(tomcat.url("/vipps/webhook"), BODY);
     Map<String, String> headers = signed.asMap();
     String signature = signed.authorization().substring(signed.authorization().indexOf("Signature=") + 10);

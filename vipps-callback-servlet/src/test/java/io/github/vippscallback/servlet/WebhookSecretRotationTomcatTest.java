@@ -6,14 +6,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import io.github.vippscallback.webhook.WebhookSecret;
-import io.github.vippscallback.webhook.WebhookSignatureVerifier;
-import io.github.vippscallback.webhook.WebhookSigner;
-import io.github.vippscallback.webhook.WebhookTarget;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.guard.EnforcementMode;
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
 import io.github.vippscallback.test.LoopbackHttpResponse;
 import io.github.vippscallback.testfixtures.LogCapture;
+import io.github.vippscallback.webhook.WebhookSecret;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,9 +59,9 @@ class WebhookSecretRotationTomcatTest {
   private @Nullable VippsAllowlist allowlist;
   private @Nullable GuardedTomcat tomcat;
   private final RecordingObserver observer = new RecordingObserver();
-  private final LogCapture guardLog = LogCapture.of(VippsRequestGuard.class);
-  private final LogCapture signatureLog = LogCapture.of(VippsWebhookSignatureFilter.class);
-  private final Logger signatureLogger = (Logger) LoggerFactory.getLogger(VippsWebhookSignatureFilter.class);
+  private final LogCapture guardLog = LogCapture.of(CallbackGuard.class);
+  private final LogCapture signatureLog = LogCapture.of(VippsWebhookSignatureFilter.class, WebhookSignatureCheck.class);
+  private final Logger signatureLogger = (Logger) LoggerFactory.getLogger(WebhookSignatureCheck.class);
 
   @BeforeEach
   void startDns() throws Exception {

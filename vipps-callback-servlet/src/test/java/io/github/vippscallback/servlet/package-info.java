@@ -3,3 +3,4 @@
 package io.github.vippscallback.servlet;
 
 import org.jspecify.annotations.NullMarked;
+

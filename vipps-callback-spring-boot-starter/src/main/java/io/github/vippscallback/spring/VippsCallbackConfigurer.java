@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.servlet.GuardVerdict;
+import io.github.vippscallback.guard.GuardVerdict;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import io.github.vippscallback.spring.autoconfigure.VippsCallbackEndpoints;
 import jakarta.servlet.FilterChain;
@@ -87,11 +87,10 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
 
   /**
    * Lets only Vipps' request servers call the paths matching {@code patterns}, written as in {@code
-   /**
-    * uthorizeHttpRequests}, e.g. {@code /partner/**}.
+   * authorizeHttpRequests}, e.g. {@code /partner/**}.
    *
-    * @param patterns the path patterns of the requests to guard
-    * @return this configurer
+   * @param patterns the path patterns of the requests to guard
+   * @return this configurer
    * @throws IllegalArgumentException when no pattern is given
    * @throws IllegalStateException when called outside the customizer of {@code http.with(...)}
    */

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.servlet.CallbackOutcome;
-import io.github.vippscallback.servlet.GuardVerdict;
+import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.guard.GuardVerdict;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.servlet.GuardVerdict;
+import io.github.vippscallback.guard.GuardVerdict;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;

@@ -20,18 +20,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture implements AutoCloseable {
 
-  private final Logger logger;
+  private final List<Logger> loggers;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  private LogCapture(Class<?> loggerClass) {
-    logger = (Logger) LoggerFactory.getLogger(loggerClass);
+  private LogCapture(List<Class<?>> loggerClasses) {
+    loggers = loggerClasses.stream().map(type -> (Logger) LoggerFactory.getLogger(type)).toList();
     appender.start();
-    logger.addAppender(appender);
+    loggers.forEach(logger -> logger.addAppender(appender));
   }
 
   /** Starts capturing what the logger named after {@code loggerClass} logs. */
   public static LogCapture of(Class<?> loggerClass) {
-    return new LogCapture(loggerClass);
+    return new LogCapture(List.of(loggerClass));
+  }
+
+  /**
+   * Starts capturing what the loggers named after {@code loggerClass} and {@code more} log, in one list in
+   * the order logged: what an operator reading one component's lines sees.
+   */
+  public static LogCapture of(Class<?> loggerClass, Class<?>... more) {
+    List<Class<?>> all = new java.util.ArrayList<>();
+    all.add(loggerClass);
+    all.addAll(List.of(more));
+    return new LogCapture(all);
   }
 
   /** The formatted messages logged at {@code level} so far, oldest first. */
@@ -61,7 +72,7 @@ public final class LogCapture implements AutoCloseable {
   /** Stops capturing. */
   @Override
   public void close() {
-    logger.detachAppender(appender);
+    loggers.forEach(logger -> logger.detachAppender(appender));
     appender.stop();
   }
 }

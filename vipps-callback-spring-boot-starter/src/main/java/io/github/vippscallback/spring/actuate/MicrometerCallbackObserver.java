@@ -1,8 +1,8 @@
 package io.github.vippscallback.spring.actuate;
 
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.webhook.WebhookVerification;
-import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.CallbackOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;

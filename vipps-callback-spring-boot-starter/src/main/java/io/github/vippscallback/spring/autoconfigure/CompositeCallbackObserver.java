@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookVerification;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import io.github.vippscallback.servlet.EnforcementMode;
+import io.github.vippscallback.guard.EnforcementMode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.allowlist.VippsAllowlist;
-import io.github.vippscallback.servlet.CallbackGuard;
-import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackObserver;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import io.github.vippscallback.spring.VippsCallback;
 import jakarta.servlet.DispatcherType;

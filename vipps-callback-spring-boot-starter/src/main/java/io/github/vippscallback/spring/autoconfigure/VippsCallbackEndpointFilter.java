@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.servlet.GuardVerdict;
+import io.github.vippscallback.guard.GuardVerdict;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

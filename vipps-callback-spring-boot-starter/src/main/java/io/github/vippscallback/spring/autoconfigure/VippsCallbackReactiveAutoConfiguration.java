@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.servlet.CallbackGuard;
-import io.github.vippscallback.servlet.CallbackObserver;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackObserver;
 import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
 import io.github.vippscallback.spring.reactive.ReactiveWebhookSignatures;

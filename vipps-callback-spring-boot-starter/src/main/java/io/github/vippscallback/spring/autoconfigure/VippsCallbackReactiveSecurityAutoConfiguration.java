@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.servlet.CallbackGuard;
+import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
 import io.github.vippscallback.spring.reactive.VippsCallbackServerRejectionHandler;
 import io.github.vippscallback.spring.reactive.VippsRequestServersReactiveAuthorizationManager;

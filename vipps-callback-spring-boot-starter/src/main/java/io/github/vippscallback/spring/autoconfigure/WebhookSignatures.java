@@ -1,8 +1,8 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.EnforcementMode;
-import io.github.vippscallback.servlet.WebhookSignatureCheck;
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.EnforcementMode;
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.reactive.ReactiveWebhookSignatures;
 import io.github.vippscallback.webhook.WebhookSecret;
@@ -35,7 +35,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * endpoint's pattern gives the secrets, else {@code vipps.callback.webhook.secret}. Each takes one or
  * more secrets separated by commas, optionally labelled ({@code old:<secret>,new:<secret>}): a request
  * signed with any one of them passes, and which one is told to the {@link
- * io.github.vippscallback.servlet.CallbackObserver}s (the metrics tag it). An endpoint with none
+ * io.github.vippscallback.guard.CallbackObserver}s (the metrics tag it). An endpoint with none
  * takes no signature when {@link VippsCallback.Signature#AUTO}, and stops the start-up when {@link
  * VippsCallback.Signature#REQUIRED}. So does a {@code secrets} entry that applies to no endpoint (a typo
  * would otherwise leave a webhook unsigned). Secrets are never logged nor put in a message.

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.servlet.ProblemAnswer;
+import io.github.vippscallback.guard.ProblemAnswer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;

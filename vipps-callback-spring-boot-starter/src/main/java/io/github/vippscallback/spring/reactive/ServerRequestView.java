@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.servlet.CallbackRequestView;
+import io.github.vippscallback.guard.CallbackRequestView;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.servlet.WebhookSignatureCheck;
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.spring.autoconfigure.CallbackEndpoint;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.reactive;
 
-import io.github.vippscallback.servlet.CallbackGuard;
-import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackOutcome;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;

@@ -2,7 +2,7 @@ package io.github.vippscallback.spring.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;

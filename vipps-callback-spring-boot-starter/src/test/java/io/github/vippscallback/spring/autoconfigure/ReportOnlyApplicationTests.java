@@ -8,9 +8,9 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.servlet.CallbackGuard;
-import io.github.vippscallback.servlet.CallbackOutcome;
-import io.github.vippscallback.servlet.EnforcementMode;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.guard.EnforcementMode;
 import io.github.vippscallback.spring.testapp.OutcomeCounter;
 import io.github.vippscallback.spring.testapp.WebhookApplication;
 import io.github.vippscallback.test.LoopbackHttpResponse;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import io.github.vippscallback.servlet.EnforcementMode;
+import io.github.vippscallback.guard.EnforcementMode;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ListableBeanFactory;

@@ -3,7 +3,7 @@ package io.github.vippscallback.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vippscallback.allowlist.VippsAllowlist;
-import io.github.vippscallback.servlet.CallbackGuard;
+import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
 import io.github.vippscallback.spring.reactive.VippsCallbackWebFilter;
 import io.github.vippscallback.spring.reactive.VippsRequestServersReactiveAuthorizationManager;

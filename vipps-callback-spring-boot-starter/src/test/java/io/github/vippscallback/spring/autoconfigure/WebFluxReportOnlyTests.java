@@ -5,7 +5,7 @@ import static io.github.vippscallback.spring.autoconfigure.WebhookRequests.signe
 import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.guard.CallbackOutcome;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;

@@ -37,6 +37,8 @@ class WebFluxSecuredCallbackApplicationTests extends SecuredCallbackApplicationT
   void theApplicationIsReactiveOnReactorNettyWithoutTheServletStack() {
     assertThat(context).isNotInstanceOf(org.springframework.web.context.WebApplicationContext.class);
     assertThat(ClassUtils.isPresent("jakarta.servlet.Filter", null)).isFalse();
+    assertThat(ClassUtils.isPresent("io.github.vippscallback.servlet.VippsRequestGuard", null))
+        .as("vipps-callback-servlet is not needed on the reactive stack").isFalse();
     assertThat(ClassUtils.isPresent("org.springframework.web.servlet.DispatcherServlet", null)).isFalse();
     assertThat(context.getBean(VippsCallbackSecurityAutoConfiguration.AUTHORIZATION_MANAGER_BEAN))
         .isInstanceOf(VippsRequestServersReactiveAuthorizationManager.class);

@@ -26,6 +26,8 @@ class WebFluxWithoutSpringSecurityTests {
     assertThat(ClassUtils.isPresent("org.springframework.security.web.server.SecurityWebFilterChain", null))
         .isFalse();
     assertThat(ClassUtils.isPresent("jakarta.servlet.Filter", null)).isFalse();
+    assertThat(ClassUtils.isPresent("io.github.vippscallback.servlet.VippsRequestGuard", null))
+        .as("vipps-callback-servlet is not needed on the reactive stack").isFalse();
     assertThat(context.getBean(VippsCallbackReactiveAutoConfiguration.WEB_FILTER_BEAN))
         .isInstanceOf(VippsCallbackWebFilter.class);
   }

@@ -3,8 +3,8 @@ package io.github.vippscallback.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.EnforcementMode;
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.EnforcementMode;
 import io.github.vippscallback.spring.VippsCallback.Signature;
 import java.util.LinkedHashMap;
 import java.util.List;

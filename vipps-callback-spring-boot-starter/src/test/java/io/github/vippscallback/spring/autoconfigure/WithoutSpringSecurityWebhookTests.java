@@ -9,7 +9,7 @@ import static io.github.vippscallback.spring.testapp.CallbackDns.PROD_SERVER;
 import static io.github.vippscallback.spring.testapp.CallbackDns.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.spring.testapp.OutcomeCounter;
 import io.github.vippscallback.spring.testapp.WebhookApplication;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring.testapp;
 
-import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /** A {@link CallbackObserver} bean counting outcomes, as a metrics module would. */

@@ -1,6 +1,6 @@
 package io.github.vippscallback.spring.testapp;
 
-import io.github.vippscallback.servlet.CallbackGuard;
+import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.spring.reactive.VippsCallbackServerRejectionHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the Vipps callback metrics, when Micrometer is on the class path and the
  * application has a {@link MeterRegistry} and a {@link VippsAllowlist}: the request counter
- * {@value MicrometerCallbackObserver#REQUESTS} (through a {@link io.github.vippscallback.servlet.CallbackObserver}
+ * {@value MicrometerCallbackObserver#REQUESTS} (through a {@link io.github.vippscallback.guard.CallbackObserver}
  * bean that the starter's guard calls), the gauge {@value VippsAllowlistMeterBinder#ADDRESSES}, and the
  * timer {@value MicrometerDnsRefreshListener#REFRESH} (through a {@link VippsAllowlistBuilderCustomizer}
  * applied when the starter builds the allowlist).

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import io.github.vippscallback.servlet.CallbackObserver;
-import io.github.vippscallback.servlet.CallbackOutcome;
+import io.github.vippscallback.guard.CallbackObserver;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import io.github.vippscallback.spring.actuate.VippsAllowlistMeterBinder;
 import io.github.vippscallback.test.LoopbackDnsServer;

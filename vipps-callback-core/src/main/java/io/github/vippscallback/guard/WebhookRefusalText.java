@@ -1,5 +1,8 @@
-package io.github.vippscallback.webhook;
+package io.github.vippscallback.guard;
 
+import io.github.vippscallback.webhook.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookTarget;
+import io.github.vippscallback.webhook.WebhookVerification;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -9,16 +12,13 @@ import org.jspecify.annotations.Nullable;
  * many were tried, the URL reconstructed and verified against (scheme, host, path and query), the
  * request's peer, method, path and {@code x-ms-date}, and a hint when the likely cause is a proxy that
  * changed the host or path Vipps signed. It never holds a secret or a signature, and every
- * request-derived value is quoted with control, non-ASCII, quote and backslash characters escaped and
- * long values cut short, so that a hostile header cannot forge or hide a log line.
+ * request-derived value is quoted and made safe by {@link HostileText}, the one sanitiser of every log
+ * line of the guard, so that a hostile header cannot forge or hide a log line.
  *
  * <p>Build one per filter with its settings; {@link #line} makes the text of one refusal. The caller
  * rate-limits (this class only formats). Immutable and thread-safe.
  */
-public final class WebhookRefusalText {
-
-  /** The most characters of one request-derived value put in a line. */
-  static final int MAX_VALUE_LENGTH = 256;
+final class WebhookRefusalText {
 
   static final String HINT_PUBLIC_URL_HOST = "the request arrived for host %s but is verified against host %s"
       + " of %s; if Vipps was registered with a URL on another host, correct %s";
@@ -53,7 +53,7 @@ public final class WebhookRefusalText {
    *     public URL is a likely cause of a signature mismatch)
    * @return the formatter
    */
-  public static WebhookRefusalText of(
+  static WebhookRefusalText of(
       boolean enforces,
       @Nullable WebhookTarget publicUrl,
       String publicUrlSetting,
@@ -75,7 +75,7 @@ public final class WebhookRefusalText {
    * @param forwarded whether the request carries forwarded headers ({@code Forwarded}, {@code
    *     X-Forwarded-For}, {@code X-Forwarded-Host}): it came through a proxy
    */
-  public record Request(
+  record Request(
       @Nullable String peer,
       @Nullable String method,
       @Nullable String path,
@@ -92,16 +92,16 @@ public final class WebhookRefusalText {
    * @param suppressed how many similar lines the caller's rate limit held back since the last one
    * @return the log line
    */
-  public String line(
+  String line(
       WebhookVerification verification, @Nullable WebhookTarget verifiedUrl, Request request, long suppressed) {
     Objects.requireNonNull(verification, "verification");
     StringBuilder line = start(verification.result().description(), request);
     if (verification.result() == WebhookSignatureResult.BAD_SIGNATURE) {
-      line.append(" secrets=\"").append(escape(verification.describeSecret())).append('"');
+      line.append(" secrets=\"").append(HostileText.sanitize(verification.describeSecret())).append('"');
     }
-    line.append(" verified-url=\"").append(verifiedUrl == null ? "-" : escape(verifiedUrl.url())).append('"');
+    line.append(" verified-url=\"").append(verifiedUrl == null ? "-" : HostileText.sanitize(verifiedUrl.url())).append('"');
     if (verification.result() == WebhookSignatureResult.BAD_SIGNATURE) {
-      line.append(" hint=\"").append(escape(hint(request))).append('"');
+      line.append(" hint=\"").append(HostileText.sanitize(hint(request))).append('"');
     }
     return end(line, suppressed);
   }
@@ -114,14 +114,14 @@ public final class WebhookRefusalText {
    * @param suppressed how many similar lines the caller's rate limit left out since the last one
    * @return the log line
    */
-  public String line(String reason, Request request, long suppressed) {
+  String line(String reason, Request request, long suppressed) {
     Objects.requireNonNull(reason, "reason");
     return end(start(reason, request), suppressed);
   }
 
   private StringBuilder start(String reason, Request request) {
     StringBuilder line = new StringBuilder(256);
-    line.append("Vipps webhook ").append(verb).append(": reason=\"").append(escape(reason)).append('"');
+    line.append("Vipps webhook ").append(verb).append(": reason=\"").append(HostileText.sanitize(reason)).append('"');
     value(line, "peer", request.peer());
     value(line, "method", request.method());
     value(line, "path", request.path());
@@ -159,36 +159,13 @@ public final class WebhookRefusalText {
   }
 
   private static String quoted(@Nullable String value) {
-    return "'" + (value == null ? "-" : escape(value)) + "'";
+    return "'" + (value == null ? "-" : HostileText.sanitize(value)) + "'";
   }
 
   private static void value(StringBuilder line, String name, @Nullable String value) {
-    line.append(' ').append(name).append("=\"").append(value == null ? "-" : escape(value)).append('"');
+    line.append(' ').append(name).append("=\"").append(value == null ? "-" : HostileText.sanitize(value)).append('"');
   }
 
-  /**
-   * Printable ASCII as it is, {@code "} and {@code \} escaped, every other character as {@code \\uXXXX};
-   * cut to {@value #MAX_VALUE_LENGTH} characters.
-   */
-  static String escape(String value) {
-    int length = value.length();
-    StringBuilder safe = new StringBuilder(Math.min(length, MAX_VALUE_LENGTH) + 16);
-    int i = 0;
-    for (; i < length && safe.length() < MAX_VALUE_LENGTH; i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        safe.append('\\').append(c);
-      } else if (c < 0x20 || c > 0x7e) {
-        safe.append(String.format("\\u%04x", (int) c));
-      } else {
-        safe.append(c);
-      }
-    }
-    if (i < length) {
-      safe.append("...(").append(length - i).append(" more chars)");
-    }
-    return safe.toString();
-  }
 
   @Override
   public String toString() {

@@ -1,7 +1,14 @@
-package io.github.vippscallback.webhook;
+package io.github.vippscallback.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.webhook.WebhookSecret;
+import io.github.vippscallback.webhook.WebhookSignatureHeaders;
+import io.github.vippscallback.webhook.WebhookSignatureResult;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
+import io.github.vippscallback.webhook.WebhookSigner;
+import io.github.vippscallback.webhook.WebhookTarget;
+import io.github.vippscallback.webhook.WebhookVerification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

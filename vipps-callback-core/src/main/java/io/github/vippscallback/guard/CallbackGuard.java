@@ -1,4 +1,4 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 import io.github.vippscallback.address.ClientAddressResolver;
 import io.github.vippscallback.address.IpAddress;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The address check of a callback request, for any web stack: find the client address (through a
  * stateless {@link CallbackRequestView} of the stack's request), ask the allowlist, log a denial
  * (rate-limited), tell the observer, and give the 403/503 {@code application/problem+json} answer to
- * write. {@link VippsRequestGuard} applies it to servlet requests; the Spring Boot starter's WebFlux
+ * write. {@code VippsRequestGuard} applies it to servlet requests; the Spring Boot starter's WebFlux
  * support to {@code ServerHttpRequest}s. Free of servlet types, so an application without the Servlet
  * API loads it.
  *
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * CallbackOutcome#PEER_ADDRESS_UNREADABLE} (403, whatever the allowlist knows), and its own log reason, so
  * that a server quirk is not mistaken for a change of Vipps' addresses.
  *
- * <p>Denials are logged at WARN by the logger {@code io.github.vippscallback.servlet.VippsRequestGuard}
+ * <p>Denials are logged at WARN by the logger {@code io.github.vippscallback.guard.CallbackGuard}
  * (on every stack), at most {@value RejectionLog#DEFAULT_LINES_PER_SECOND} lines a second; the next line
  * logged says how many were suppressed. Immutable and thread-safe.
  *
@@ -44,14 +44,14 @@ public final class CallbackGuard {
   static final String X_FORWARDED_FOR = "X-Forwarded-For";
   static final String FORWARDED = "Forwarded";
 
-  /** By name: the servlet guard's logger, so one logging setting covers both stacks. */
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.vippscallback.servlet.VippsRequestGuard");
+  /** One logger for every web stack: {@code io.github.vippscallback.guard.CallbackGuard}. */
+  private static final Logger LOG = LoggerFactory.getLogger(CallbackGuard.class);
 
   private final VippsAllowlist allowlist;
   private final ClientAddressResolver clientAddressResolver;
   private final boolean readsForwardedHeaders;
   private final CallbackObserver observer;
-  private final ProblemResponse problemResponse;
+  private final ProblemAnswers problemAnswers;
   private final RejectionLog rejectionLog;
   private final LogRateLimiter observerFailureLimiter;
   private final EnforcementMode mode;
@@ -69,7 +69,7 @@ public final class CallbackGuard {
     this.clientAddressResolver = clientAddressResolver;
     this.readsForwardedHeaders = clientAddressResolver.readsForwardedHeaders();
     this.observer = observer;
-    this.problemResponse = new ProblemResponse(retryAfter);
+    this.problemAnswers = new ProblemAnswers(retryAfter);
     this.rejectionLog = new RejectionLog(LOG, readsForwardedHeaders, mode, System::nanoTime);
     this.observerFailureLimiter = new LogRateLimiter(1, Duration.ofMinutes(1), System::nanoTime);
   }
@@ -183,17 +183,13 @@ public final class CallbackGuard {
    * @throws IllegalArgumentException when the outcome is {@link CallbackOutcome#ALLOWED}
    */
   public ProblemAnswer answer(CallbackOutcome outcome, String requestPath) {
-    return problemResponse.answer(outcome, requestPath);
+    return problemAnswers.answer(outcome, requestPath);
   }
 
   /** The canonical form of an address literal (e.g. {@code ::1}); other text as it is. */
   static @Nullable String canonical(@Nullable String address) {
     IpAddress parsed = address == null ? null : IpAddress.tryParse(address);
     return parsed == null ? address : parsed.toString();
-  }
-
-  ProblemResponse problemResponse() {
-    return problemResponse;
   }
 
   private <R> @Nullable String resolveForwarded(R request, CallbackRequestView<R> view, @Nullable String peerAddress) {
@@ -236,7 +232,14 @@ public final class CallbackGuard {
     }
   }
 
-  static Duration checkRetryAfter(Duration retryAfter) {
+  /**
+   * Checks a {@code Retry-After} for a 503 as every front end's setting takes it.
+   *
+   * @param retryAfter the {@code Retry-After} asked for
+   * @return {@code retryAfter}, when it is at least 1 second
+   * @throws IllegalArgumentException when {@code retryAfter} is shorter than 1 second
+   */
+  public static Duration checkRetryAfter(Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter");
     if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException(

@@ -1,4 +1,4 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,6 +1,5 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
-import io.github.vippscallback.webhook.WebhookRefusalText;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.webhook.WebhookTarget;
@@ -12,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of the Vipps webhook signature check, whatever the web stack runs them: {@link
+ * The steps of the Vipps webhook signature check, whatever the web stack runs them: {@code
  * VippsWebhookSignatureFilter} on servlets, the Spring Boot starter's WebFlux filter on Reactor Netty. The
  * stack reads the body; this decides (with any one of the verifier's secrets), logs which secret matched
- * at DEBUG and each refusal at WARN ({@link WebhookRefusalText}: the failed check, the URL verified
+ * at DEBUG and each refusal at WARN (escaped, as every guard log line: the failed check, the URL verified
  * against, a proxy hint; at most {@value #WARNINGS_PER_SECOND} lines a second, the next line counting
  * those suppressed; never a secret or the signature), tells the {@link CallbackObserver} and
  * builds the 401 or 413 answer. Build one with {@link
@@ -28,18 +27,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookSignatureCheck {
 
-  /** The most WARN lines a second, as for {@link VippsCallbackFilter}'s denials. */
+  /** The most WARN lines a second, as for the address check's denials. */
   public static final int WARNINGS_PER_SECOND = RejectionLog.DEFAULT_LINES_PER_SECOND;
   /** The default largest body: 64 KiB, far above any Vipps webhook event. */
   public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
   /** The largest {@link Builder#maxBodySize} allowed: 10 MiB. */
   public static final int MAX_MAX_BODY_SIZE = 10 * 1024 * 1024;
 
-  /** The servlet filter's logger name on every stack, so one logging setting covers both (by name: the
-   * filter class itself needs the Servlet API, which a WebFlux application does not have). */
-  private static final Logger log = LoggerFactory.getLogger("io.github.vippscallback.servlet.VippsWebhookSignatureFilter");
+  /** One logger for every web stack: {@code io.github.vippscallback.guard.WebhookSignatureCheck}. */
+  private static final Logger log = LoggerFactory.getLogger(WebhookSignatureCheck.class);
   /** The problem answers; a 401 or 413 has no {@code Retry-After}, so its value does not matter. */
-  private static final ProblemResponse PROBLEMS = new ProblemResponse(CallbackGuard.DEFAULT_RETRY_AFTER);
+  private static final ProblemAnswers PROBLEMS = new ProblemAnswers(CallbackGuard.DEFAULT_RETRY_AFTER);
 
   private final WebhookSignatureVerifier verifier;
   private final @Nullable WebhookTarget publicUrl;
@@ -300,7 +298,7 @@ public final class WebhookSignatureCheck {
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private CallbackObserver observer = CallbackObserver.NONE;
     private EnforcementMode mode = EnforcementMode.ENFORCE;
-    private String publicUrlSetting = "init-parameter " + VippsWebhookSignatureFilter.PARAM_PUBLIC_URL;
+    private String publicUrlSetting = "init-parameter public-url";
     private boolean behindTrustedProxy;
 
     private Builder(WebhookSignatureVerifier verifier) {

@@ -1,11 +1,11 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 /**
- * What became of one request to a guarded endpoint. The address check ({@link VippsRequestGuard})
- * reports {@link #ALLOWED}, {@link #DENIED}, {@link #PEER_ADDRESS_UNREADABLE} or {@link #UNAVAILABLE}
- * once per request; the signature
- * check ({@link VippsWebhookSignatureFilter}, telling the same {@link CallbackObserver}) adds {@link #SIGNATURE_INVALID} or {@link
- * #BODY_TOO_LARGE} for a request it refuses, and nothing for a valid one.
+ * What became of one request to a guarded endpoint. The address check ({@link CallbackGuard}) reports
+ * {@link #ALLOWED}, {@link #DENIED}, {@link #PEER_ADDRESS_UNREADABLE} or {@link #UNAVAILABLE} once per
+ * request; the signature check ({@link WebhookSignatureCheck}, telling the same {@link CallbackObserver})
+ * adds {@link #SIGNATURE_INVALID} or {@link #BODY_TOO_LARGE} for a request it refuses, and nothing for a
+ * valid one.
  *
  * <p>In {@linkplain EnforcementMode#REPORT_ONLY report-only mode} the outcome is the same, but the
  * request goes through regardless.

@@ -1,6 +1,5 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -47,11 +46,6 @@ final class RejectionLog {
   }
 
   /** Logs one request that was denied or met an unavailable allowlist, unless rate-limited. */
-  void log(CallbackOutcome outcome, @Nullable String clientAddress, String peerAddress, HttpServletRequest request) {
-    log(outcome, clientAddress, peerAddress, request, ServletRequestView.INSTANCE);
-  }
-
-  /** As {@link #log(CallbackOutcome, String, String, HttpServletRequest)}, for a request of any web stack. */
   <R> void log(CallbackOutcome outcome, @Nullable String clientAddress, @Nullable String peerAddress, R request,
       CallbackRequestView<R> view) {
     if (!logger.isWarnEnabled() || !limiter.tryAcquire()) {

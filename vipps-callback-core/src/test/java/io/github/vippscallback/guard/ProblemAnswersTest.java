@@ -1,4 +1,4 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class ProblemResponseTest {
+class ProblemAnswersTest {
 
   @Test
   void writesAnRfc9457DocumentWithTheRequestPathAsInstance() {
-    String body = new String(ProblemResponse.body("Forbidden", 403, "No.", "/vipps/callback"),
+    String body = new String(ProblemAnswers.body("Forbidden", 403, "No.", "/vipps/callback"),
         StandardCharsets.US_ASCII);
 
     assertThat(body).isEqualTo(
@@ -20,18 +20,18 @@ class ProblemResponseTest {
 
   @Test
   void answersAnUnreadablePeerAsADenialWithTheSameBody() {
-    ProblemResponse problems = new ProblemResponse(Duration.ofSeconds(5));
+    ProblemAnswers problems = new ProblemAnswers(Duration.ofSeconds(5));
 
     ProblemAnswer unreadable = problems.answer(CallbackOutcome.PEER_ADDRESS_UNREADABLE, "/vipps/callback");
     ProblemAnswer denied = problems.answer(CallbackOutcome.DENIED, "/vipps/callback");
 
     assertThat(unreadable.status()).isEqualTo(403);
-    assertThat(unreadable.bodyBytes()).isEqualTo(denied.bodyBytes());
+    assertThat(unreadable.body()).isEqualTo(denied.body());
   }
 
   @Test
   void escapesAHostilePathSoTheDocumentStaysValidPureAsciiJson() {
-    byte[] body = ProblemResponse.body("Forbidden", 403, "No.", "/x\"},\"status\":200,\"a\":\"\\\r\n\u0000<script>&\u2028é😀");
+    byte[] body = ProblemAnswers.body("Forbidden", 403, "No.", "/x\"},\"status\":200,\"a\":\"\\\r\n\u0000<script>&\u2028é😀");
 
     String json = new String(body, StandardCharsets.US_ASCII);
     assertThat(json).endsWith(
@@ -44,7 +44,7 @@ class ProblemResponseTest {
 
   @Test
   void leavesOutAnOverlongPathRatherThanEchoingIt() {
-    String body = new String(ProblemResponse.body("Forbidden", 403, "No.", "/" + "a".repeat(5000)),
+    String body = new String(ProblemAnswers.body("Forbidden", 403, "No.", "/" + "a".repeat(5000)),
         StandardCharsets.US_ASCII);
 
     assertThat(body).doesNotContain("instance").doesNotContain("aaaa");
@@ -52,7 +52,7 @@ class ProblemResponseTest {
 
   @Test
   void roundsRetryAfterUpToWholeSeconds() {
-    assertThat(new ProblemResponse(Duration.ofSeconds(60)).retryAfterSeconds()).isEqualTo("60");
-    assertThat(new ProblemResponse(Duration.ofMillis(1500)).retryAfterSeconds()).isEqualTo("2");
+    assertThat(new ProblemAnswers(Duration.ofSeconds(60)).retryAfterSeconds()).isEqualTo("60");
+    assertThat(new ProblemAnswers(Duration.ofMillis(1500)).retryAfterSeconds()).isEqualTo("2");
   }
 }

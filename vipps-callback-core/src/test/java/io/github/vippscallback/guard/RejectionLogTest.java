@@ -1,13 +1,10 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import io.github.vippscallback.testfixtures.LogCapture;
-import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,25 +26,17 @@ class RejectionLogTest {
   }
 
   /** A request with only what the log reads; CR/LF in headers can reach us from lenient containers. */
-  private static HttpServletRequest request(String method, String uri, Map<String, List<String>> headers) {
-    return (HttpServletRequest) Proxy.newProxyInstance(
-        RejectionLogTest.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class},
-        (proxy, invoked, arguments) -> switch (invoked.getName()) {
-          case "getMethod" -> method;
-          case "getRequestURI" -> uri;
-          case "getHeaders" -> Collections.enumeration(headers.getOrDefault((String) arguments[0], List.of()));
-          default -> throw new AssertionError("the rejection log should not call " + invoked.getName());
-        });
+  private static FakeRequest request(String method, String uri, Map<String, List<String>> headers) {
+    return FakeRequest.of(method, uri, headers);
   }
 
   @Test
   void logsEachFieldSanitisedOnOneLine() {
-    HttpServletRequest request = request("POST\r\nX", "/vipps/callback\n2026 INFO fake", Map.of(
+    FakeRequest request = request("POST\r\nX", "/vipps/callback\n2026 INFO fake", Map.of(
         "X-Forwarded-For", List.of("127.0.0.9\r\nWARN fake", "10.0.0.1"),
         "Forwarded", List.of("for=127.0.0.9")));
 
-    rejectionLog.log(CallbackOutcome.DENIED, "127.0.0.9", "127.0.0.5", request);
+    rejectionLog.log(CallbackOutcome.DENIED, "127.0.0.9", "127.0.0.5", request, FakeRequest.VIEW);
 
     assertThat(log.messages(Level.WARN)).singleElement().asString()
         .doesNotContain("\r", "\n")
@@ -60,7 +49,7 @@ class RejectionLogTest {
   @Test
   void showsTheClientAddressInCanonicalForm() {
     rejectionLog.log(CallbackOutcome.DENIED, "2001:DB8:0:0:0:0:0:9", "0:0:0:0:0:0:0:1",
-        request("GET", "/vipps/callback", Map.of()));
+        request("GET", "/vipps/callback", Map.of()), FakeRequest.VIEW);
 
     assertThat(log.messages(Level.WARN)).singleElement().asString()
         .contains("client=\"2001:db8::9\" peer=\"0:0:0:0:0:0:0:1\"");
@@ -69,7 +58,7 @@ class RejectionLogTest {
   @Test
   void saysWhenNoClientAddressCouldBeFound() {
     rejectionLog.log(CallbackOutcome.DENIED, null, "127.0.0.5",
-        request("GET", "/vipps/callback", Map.of("X-Forwarded-For", List.of("unknown"))));
+        request("GET", "/vipps/callback", Map.of("X-Forwarded-For", List.of("unknown"))), FakeRequest.VIEW);
 
     assertThat(log.messages(Level.WARN)).singleElement().asString()
         .contains("client=\"-\"", "reason=\"" + RejectionLog.REASON_NO_CLIENT + "\"");
@@ -80,7 +69,7 @@ class RejectionLogTest {
     String peer = "[::1]\r\nWARN fake" + "x".repeat(400);
 
     rejectionLog.log(CallbackOutcome.PEER_ADDRESS_UNREADABLE, peer, peer,
-        request("POST", "/vipps/callback", Map.of()));
+        request("POST", "/vipps/callback", Map.of()), FakeRequest.VIEW);
 
     String sanitized = HostileText.sanitize(peer);
     assertThat(sanitized).hasSizeLessThan(peer.length()).doesNotContain("\r", "\n");
@@ -93,14 +82,14 @@ class RejectionLogTest {
 
   @Test
   void logsAtMostFiveLinesASecondAndThenSaysHowManyWereSuppressed() {
-    HttpServletRequest request = request("GET", "/vipps/callback", Map.of());
+    FakeRequest request = request("GET", "/vipps/callback", Map.of());
     for (int i = 0; i < 1000; i++) {
-      rejectionLog.log(CallbackOutcome.DENIED, "127.0.0.9", "127.0.0.9", request);
+      rejectionLog.log(CallbackOutcome.DENIED, "127.0.0.9", "127.0.0.9", request, FakeRequest.VIEW);
     }
     assertThat(log.messages(Level.WARN)).hasSize(RejectionLog.DEFAULT_LINES_PER_SECOND);
 
     nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-    rejectionLog.log(CallbackOutcome.UNAVAILABLE, "127.0.0.9", "127.0.0.9", request);
+    rejectionLog.log(CallbackOutcome.UNAVAILABLE, "127.0.0.9", "127.0.0.9", request, FakeRequest.VIEW);
 
     List<String> lines = log.messages(Level.WARN);
     assertThat(lines).hasSize(RejectionLog.DEFAULT_LINES_PER_SECOND + 1);

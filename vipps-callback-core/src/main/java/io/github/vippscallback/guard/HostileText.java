@@ -1,4 +1,4 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 import java.util.Enumeration;
 import java.util.Iterator;

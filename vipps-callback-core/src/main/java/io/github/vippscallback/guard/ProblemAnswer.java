@@ -1,4 +1,4 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -66,12 +66,12 @@ public final class ProblemAnswer {
   }
 
   /**
-   * The content type: {@value ProblemResponse#CONTENT_TYPE}.
+   * The content type: {@value ProblemAnswers#CONTENT_TYPE}.
    *
    * @return the {@code Content-Type} of the body
    */
   public String contentType() {
-    return ProblemResponse.CONTENT_TYPE;
+    return ProblemAnswers.CONTENT_TYPE;
   }
 
   /** The body without a copy, for this module's writers. */

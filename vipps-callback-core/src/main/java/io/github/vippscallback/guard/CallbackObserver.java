@@ -1,14 +1,14 @@
-package io.github.vippscallback.servlet;
+package io.github.vippscallback.guard;
 
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookVerification;
 
 /**
  * Counts what happens to guarded requests, e.g. as metrics, without this module depending on a
- * metrics library: the one observer of both checks. The address check ({@link VippsRequestGuard})
- * reports {@link CallbackOutcome#ALLOWED}, {@link CallbackOutcome#DENIED}, {@link
- * CallbackOutcome#PEER_ADDRESS_UNREADABLE} or {@link CallbackOutcome#UNAVAILABLE} once per guarded request; the webhook signature check ({@link
- * VippsWebhookSignatureFilter}) reports {@link CallbackOutcome#SIGNATURE_INVALID} or {@link
+ * metrics library: the one observer of both checks. The address check ({@link CallbackGuard}) reports
+ * {@link CallbackOutcome#ALLOWED}, {@link CallbackOutcome#DENIED}, {@link
+ * CallbackOutcome#PEER_ADDRESS_UNREADABLE} or {@link CallbackOutcome#UNAVAILABLE} once per guarded request;
+ * the webhook signature check ({@link WebhookSignatureCheck}) reports {@link CallbackOutcome#SIGNATURE_INVALID} or {@link
  * CallbackOutcome#BODY_TOO_LARGE} for a request it refuses, and tells {@link #onSignatureChecked} the
  * detailed result of every signature it checked. Called on the request thread: keep it cheap and never
  * throw (an exception is logged, rate-limited, and does not change the answer). Told the same in
