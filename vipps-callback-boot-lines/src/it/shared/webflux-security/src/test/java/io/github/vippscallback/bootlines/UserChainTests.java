@@ -7,7 +7,7 @@ import static io.github.vippscallback.bootlines.Requests.post;
 import static io.github.vippscallback.bootlines.Requests.postCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vippscallback.servlet.CallbackGuard;
+import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.spring.reactive.VippsCallbackServerRejectionHandler;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import java.io.IOException;
