@@ -2,6 +2,7 @@ package io.github.vippscallback.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.settings.Setting;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -10,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The init-parameter reference, {@code docs/reference/servlet-init-parameters.md}, lists exactly the
- * init-parameters each filter reads (its public {@code PARAM_} constants), each once.
+ * init-parameters each filter reads (its public {@code PARAM_} constants), each once; and those are the
+ * core's settings table's init-parameters of that filter's check.
  */
 class InitParameterReferenceTest {
 
@@ -38,6 +41,27 @@ class InitParameterReferenceTest {
         .as("the init-parameters of VippsWebhookSignatureFilter in %s (left) and its PARAM_ constants (right)",
             REFERENCE)
         .containsExactlyInAnyOrderElementsOf(parameterNames(VippsWebhookSignatureFilter.class));
+  }
+
+  @Test
+  void eachFiltersInitParametersAreTheSettingsTablesForItsCheck() {
+    assertThat(parameterNames(VippsCallbackFilter.class))
+        .as("VippsCallbackFilter's PARAM_ constants (left) and the table's address-check init-parameters (right)")
+        .containsExactlyInAnyOrderElementsOf(tableNames(true))
+        .containsExactlyInAnyOrderElementsOf(InitParameters.NAMES);
+    assertThat(parameterNames(VippsWebhookSignatureFilter.class))
+        .as("VippsWebhookSignatureFilter's PARAM_ constants (left) and the table's signature-check init-parameters")
+        .containsExactlyInAnyOrderElementsOf(tableNames(false));
+  }
+
+  private static List<String> tableNames(boolean addressCheck) {
+    List<String> names = new ArrayList<>();
+    for (Setting setting : Setting.in(Setting.Spelling.INIT_PARAMETER)) {
+      if (addressCheck ? setting.configuresAddressCheck() : setting.configuresSignatureCheck()) {
+        names.add(Objects.requireNonNull(setting.nameIn(Setting.Spelling.INIT_PARAMETER)));
+      }
+    }
+    return names;
   }
 
   /** The first-cell names of the table rows in the section whose heading names {@code filter}. */

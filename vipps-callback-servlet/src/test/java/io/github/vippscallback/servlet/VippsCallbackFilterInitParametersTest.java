@@ -14,11 +14,15 @@ import static io.github.vippscallback.servlet.VippsCallbackFilter.PARAM_TRUSTED_
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.github.vippscallback.allowlist.AllowlistDecision;
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
+import io.github.vippscallback.settings.Setting;
+import io.github.vippscallback.settings.SettingException;
+import io.github.vippscallback.settings.SettingReader;
 import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import io.github.vippscallback.test.LoopbackHttpClient;
@@ -246,6 +250,35 @@ class VippsCallbackFilterInitParametersTest {
         .hasMessageContaining("'" + name + "'")
         .hasMessageContaining(value.isEmpty() && !name.equals("mode") ? "missing" : "'" + value + "'")
         .hasMessageContaining(valid);
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+    "environment | staging",
+    "min-ttl | soon",
+    "min-ttl | 500ms",
+    "dns-timeout | 0s",
+    "trusted-proxies | 10.0.0.1/8",
+    "dns-servers | 127.0.0.1:99999",
+    "retry-after | 100ms",
+    "mode | enforcing",
+  })
+  void aBadInitParameterIsWordedWithTheSettingsTablesReasonAndValidValues(String name, String value) {
+    Map<String, String> parameters = minimal();
+    parameters.put(name, value);
+    SettingReader reader = SettingReader.of(Setting.Spelling.INIT_PARAMETER, parameters::get);
+    SettingException table = catchThrowableOfType(SettingException.class, () -> {
+      reader.allowlist();
+      reader.clientAddressResolver();
+      reader.retryAfter();
+      reader.mode();
+    });
+
+    assertThat(table.name()).isEqualTo(name);
+    assertThatThrownBy(() -> new VippsCallbackFilter().init(MapFilterConfig.of(parameters)))
+        .isInstanceOf(ServletException.class)
+        .hasMessage("VippsCallbackFilter 'vippsCallback': init-parameter '" + name + "' has the bad value '" + value
+            + "': " + table.reason() + "; valid: " + table.setting().validValues());
   }
 
   @Test

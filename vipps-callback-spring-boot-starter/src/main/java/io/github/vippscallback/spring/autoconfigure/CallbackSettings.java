@@ -7,6 +7,7 @@ import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.guard.CallbackObserver;
 import io.github.vippscallback.guard.EnforcementMode;
+import io.github.vippscallback.settings.Setting;
 import io.github.vippscallback.spring.VippsAllowlistBuilderCustomizer;
 import java.time.Duration;
 import java.util.List;
@@ -21,24 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 final class CallbackSettings {
 
-  static final String ENVIRONMENT = VippsCallbackProperties.PREFIX + ".environment";
-  static final String TRUSTED_PROXIES = VippsCallbackProperties.PREFIX + ".trusted-proxies";
-  static final String ADDITIONAL_ADDRESSES = VippsCallbackProperties.PREFIX + ".additional-addresses";
-  static final String ADDITIONAL_HOSTS = VippsCallbackProperties.PREFIX + ".additional-hosts";
-  static final String DNS_SERVERS = VippsCallbackProperties.PREFIX + ".dns.servers";
-  static final String DNS_TIMEOUT = VippsCallbackProperties.PREFIX + ".dns.timeout";
-  static final String DNS_MIN_TTL = VippsCallbackProperties.PREFIX + ".dns.min-ttl";
-  static final String DNS_MAX_TTL = VippsCallbackProperties.PREFIX + ".dns.max-ttl";
-  static final String DNS_MAX_STALE = VippsCallbackProperties.PREFIX + ".dns.max-stale";
-  static final String DNS_ACCEPT_SPECIAL_PURPOSE_ADDRESSES =
-      VippsCallbackProperties.PREFIX + ".dns.accept-special-purpose-addresses";
-  static final String PATHS = VippsCallbackProperties.PREFIX + ".paths";
-  static final String RETRY_AFTER = VippsCallbackProperties.PREFIX + ".retry-after";
-
-  /** What each entry of a list of addresses or ranges may be: one text for every integration. */
-  static final String ADDRESS_OR_RANGE = IpRange.FORMAT;
-  /** What each DNS server may be: one text for every integration. */
-  static final String DNS_SERVER = VippsAllowlist.DNS_SERVER_FORMAT;
+  // The names other classes of the starter use; every name, default and valid value is the core's table.
+  static final String ENVIRONMENT = Setting.ENVIRONMENT.property();
+  static final String DNS_SERVERS = Setting.DNS_SERVERS.property();
+  static final String DNS_ACCEPT_SPECIAL_PURPOSE_ADDRESSES = Setting.ACCEPT_SPECIAL_PURPOSE_ADDRESSES.property();
+  static final String PATHS = Setting.PATHS.property();
 
   private static final Logger LOG = LoggerFactory.getLogger(VippsCallbackAutoConfiguration.class);
 
@@ -77,7 +65,7 @@ final class CallbackSettings {
 
   private static VippsCallbackConfigurationException notChosen(@Nullable String value) {
     return new VippsCallbackConfigurationException(ENVIRONMENT, value,
-        "the Vipps environment must be chosen explicitly", VippsEnvironment.validValues(), null);
+        "the Vipps environment must be chosen explicitly", Setting.ENVIRONMENT.validValues(), null);
   }
 
   static ClientAddressResolver clientAddressResolver(VippsCallbackProperties properties) {
@@ -87,8 +75,8 @@ final class CallbackSettings {
           ? ClientAddressResolver.ignoringForwardedHeaders()
           : ClientAddressResolver.trusting(proxies);
     } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(
-          TRUSTED_PROXIES, String.join(",", proxies), message(e), ADDRESS_OR_RANGE, e);
+      throw new VippsCallbackConfigurationException(Setting.TRUSTED_PROXIES.property(), String.join(",", proxies),
+          message(e), Setting.TRUSTED_PROXIES.validValues(), e);
     }
   }
 
@@ -102,8 +90,9 @@ final class CallbackSettings {
     try {
       return CallbackGuard.of(allowlist, resolver, observer, retryAfter, mode);
     } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(RETRY_AFTER, typed.of(RETRY_AFTER, retryAfter),
-          RETRY_AFTER + " must be at least 1s", "a duration of at least 1s, e.g. 60s, 2m or 90 (seconds)", e);
+      String property = Setting.RETRY_AFTER.property();
+      throw new VippsCallbackConfigurationException(property, typed.of(property, retryAfter),
+          property + " must be at least 1s", Setting.RETRY_AFTER.validValues(), e);
     }
   }
 
@@ -119,23 +108,18 @@ final class CallbackSettings {
       List<VippsAllowlistBuilderCustomizer> customizers, TypedValues typed) {
     VippsEnvironment environment = environment(properties);
     VippsCallbackProperties.Dns dns = properties.getDns();
-    checkEach(DNS_SERVERS, dns.getServers(), DNS_SERVER,
+    checkEach(Setting.DNS_SERVERS, dns.getServers(),
         server -> VippsAllowlist.builder(environment).dnsServers(List.of(server)));
     VippsAllowlist.Builder builder = VippsAllowlist.builder(environment);
-    set(DNS_SERVERS, String.join(",", dns.getServers()), DNS_SERVER, () -> builder.dnsServers(dns.getServers()));
+    set(Setting.DNS_SERVERS, String.join(",", dns.getServers()), () -> builder.dnsServers(dns.getServers()));
     List<String> additional = texts(properties.getAdditionalAddresses());
-    set(ADDITIONAL_ADDRESSES, String.join(",", additional), ADDRESS_OR_RANGE,
-        () -> builder.additionalAddresses(additional));
-    set(ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()), VippsAllowlist.HOST_FORMAT,
+    set(Setting.ADDITIONAL_ADDRESSES, String.join(",", additional), () -> builder.additionalAddresses(additional));
+    set(Setting.ADDITIONAL_HOSTS, String.join(",", properties.getAdditionalHosts()),
         () -> builder.additionalHosts(properties.getAdditionalHosts()));
-    set(DNS_TIMEOUT, typed.of(DNS_TIMEOUT, dns.getTimeout()), "a positive duration, e.g. 2s",
-        () -> builder.queryTimeout(dns.getTimeout()));
-    set(DNS_MIN_TTL, typed.of(DNS_MIN_TTL, dns.getMinTtl()), "a duration of at least 1s, e.g. 30s",
-        () -> builder.minTtl(dns.getMinTtl()));
-    set(DNS_MAX_TTL, typed.of(DNS_MAX_TTL, dns.getMaxTtl()), "a duration not below min-ttl, e.g. 5m",
-        () -> builder.maxTtl(dns.getMaxTtl()));
-    set(DNS_MAX_STALE, typed.of(DNS_MAX_STALE, dns.getMaxStale()), "a duration of zero or more, e.g. 24h",
-        () -> builder.maxStale(dns.getMaxStale()));
+    set(Setting.DNS_TIMEOUT, typed, dns.getTimeout(), () -> builder.queryTimeout(dns.getTimeout()));
+    set(Setting.MIN_TTL, typed, dns.getMinTtl(), () -> builder.minTtl(dns.getMinTtl()));
+    set(Setting.MAX_TTL, typed, dns.getMaxTtl(), () -> builder.maxTtl(dns.getMaxTtl()));
+    set(Setting.MAX_STALE, typed, dns.getMaxStale(), () -> builder.maxStale(dns.getMaxStale()));
     if (dns.isAcceptSpecialPurposeAddresses()) {
       LOG.warn("Vipps callbacks: {}=true: DNS answers may bring loopback, private, link-local and other"
           + " special-purpose addresses into the allowlist of request servers. For local testing only: in"
@@ -149,21 +133,24 @@ final class CallbackSettings {
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
-      String minTtl = typed.of(DNS_MIN_TTL, dns.getMinTtl());
-      String maxTtl = typed.of(DNS_MAX_TTL, dns.getMaxTtl());
-      throw new VippsCallbackConfigurationException(DNS_MIN_TTL + " / " + DNS_MAX_TTL, minTtl + " / " + maxTtl,
-          DNS_MIN_TTL + " (" + minTtl + ") must not be greater than " + DNS_MAX_TTL + " (" + maxTtl + ")",
-          "min-ttl of at least 1s and not above max-ttl, e.g. 30s / 5m", e);
+      String min = Setting.MIN_TTL.property();
+      String max = Setting.MAX_TTL.property();
+      String minTtl = typed.of(min, dns.getMinTtl());
+      String maxTtl = typed.of(max, dns.getMaxTtl());
+      throw new VippsCallbackConfigurationException(min + " / " + max, minTtl + " / " + maxTtl,
+          min + " (" + minTtl + ") must not be greater than " + max + " (" + maxTtl + ")",
+          Setting.MIN_TTL.validValues(), e);
     }
   }
 
-  private static void checkEach(String property, List<String> values, String valid, Consumer<String> check) {
+  private static void checkEach(Setting setting, List<String> values, Consumer<String> check) {
     for (int i = 0; i < values.size(); i++) {
       String value = values.get(i);
       try {
         check.accept(value);
       } catch (IllegalArgumentException e) {
-        throw new VippsCallbackConfigurationException(property + "[" + i + "]", value, message(e), valid, e);
+        throw new VippsCallbackConfigurationException(
+            setting.property() + "[" + i + "]", value, message(e), setting.validValues(), e);
       }
     }
   }
@@ -177,11 +164,16 @@ final class CallbackSettings {
     return texts;
   }
 
-  private static void set(String property, String value, String valid, Runnable setter) {
+  private static void set(Setting setting, TypedValues typed, Object bound, Runnable setter) {
+    set(setting, typed.of(setting.property(), bound), setter);
+  }
+
+  private static void set(Setting setting, String value, Runnable setter) {
     try {
       setter.run();
     } catch (IllegalArgumentException e) {
-      throw new VippsCallbackConfigurationException(property, value, reason(property, e), valid, e);
+      throw new VippsCallbackConfigurationException(
+          setting.property(), value, reason(setting.property(), e), setting.validValues(), e);
     }
   }
 

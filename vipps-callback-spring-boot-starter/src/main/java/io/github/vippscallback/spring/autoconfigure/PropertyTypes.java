@@ -3,6 +3,7 @@ package io.github.vippscallback.spring.autoconfigure;
 import io.github.vippscallback.address.IpRange;
 import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.guard.EnforcementMode;
+import io.github.vippscallback.settings.Setting;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -43,8 +44,8 @@ final class PropertyTypes implements GenericConverter {
 
   private static final Map<Class<?>, Type> TYPES = types(
       new Type(VippsEnvironment.class, VippsEnvironment::parse, e -> "not a Vipps environment",
-          VippsEnvironment.validValues()),
-      new Type(EnforcementMode.class, EnforcementMode::parse, e -> "not a mode", EnforcementMode.validValues()),
+          Setting.ENVIRONMENT.validValues()),
+      new Type(EnforcementMode.class, EnforcementMode::parse, e -> "not a mode", Setting.MODE.validValues()),
       new Type(IpRange.class, IpRange::parse, PropertyTypes::message, IpRange.FORMAT));
 
   private static final Set<ConvertiblePair> PAIRS = pairs();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import io.github.vippscallback.settings.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -86,6 +88,34 @@ class ConfigurationMetadataTests {
           .as("the default of %s in %s (the first `code` in its Default cell; none when the metadata has none)",
               name, PROPERTY_REFERENCE)
           .isEqualTo(defaultText(entry.getValue().get("defaultValue")));
+    }
+  }
+
+  @Test
+  void metadataDescribesExactlyTheSettingsTablesPropertiesWithItsDefaultsAndValues() {
+    List<Map<String, Object>> all = metadata.read("$.properties[*]");
+    Map<String, Map<String, Object>> entries = new TreeMap<>();
+    for (Map<String, Object> entry : all) {
+      String name = String.valueOf(entry.get("name"));
+      if (name.startsWith(VippsCallbackProperties.PREFIX + ".")) {
+        entries.put(name, entry);
+      }
+    }
+
+    assertThat(entries.keySet()).as("the vipps.callback.* properties of the metadata (left) and the table (right)")
+        .containsExactlyInAnyOrderElementsOf(
+            Setting.in(Setting.Spelling.PROPERTY).stream().map(Setting::property).toList());
+    for (Setting setting : Setting.in(Setting.Spelling.PROPERTY)) {
+      @Nullable Object described = Objects.requireNonNull(entries.get(setting.property())).get("defaultValue");
+      @Nullable String table = setting.defaultValue();
+      assertThat(described == null ? null : String.valueOf(described).toLowerCase(Locale.ROOT))
+          .as("the metadata's default of %s (left) and the table's (right)", setting.property())
+          .isEqualTo(table == null ? null : table.toLowerCase(Locale.ROOT));
+    }
+    for (Setting setting : List.of(Setting.ENVIRONMENT, Setting.MODE)) {
+      List<String> values = metadata.read("$.hints[?(@.name == '" + setting.property() + "')].values[*].value");
+      assertThat(values).as("the values the metadata suggests for %s (left) and the table's (right)", setting)
+          .containsExactlyInAnyOrder(setting.validValues().split(", "));
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vippscallback.settings.Setting;
 import io.github.vippscallback.spring.testapp.CallbackApplication;
 import io.github.vippscallback.spring.testapp.CallbackDns;
 import java.util.ArrayList;
@@ -63,6 +64,25 @@ class VippsCallbackFailureAnalyzerTests {
 
     assertThat(analysis.getDescription()).contains("Property: " + named).contains(shown).doesNotContain("PT");
     assertThat(analysis.getAction()).contains(valid);
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "ENVIRONMENT | staging",
+      "MIN_TTL | 500ms",
+      "DNS_TIMEOUT | 0s",
+      "MAX_STALE | -1h",
+      "RETRY_AFTER | 500ms",
+      "MODE | dry-run"})
+  void badValueIsWordedWithTheSettingsTablesNameAndValidValues(Setting setting, String value) {
+    FailureAnalysis analysis = analyze(runner.withPropertyValues(
+        "vipps.callback.environment=" + (setting == Setting.ENVIRONMENT ? value : "prod"),
+        setting.property() + "=" + value));
+
+    assertThat(analysis.getDescription()).contains("Property: " + setting.property() + "\n")
+        .contains("Value:    '" + value + "'\n");
+    assertThat(analysis.getAction()).isEqualTo("Change " + setting.property() + ". Valid values: "
+        + setting.validValues() + ".");
   }
 
   @Test

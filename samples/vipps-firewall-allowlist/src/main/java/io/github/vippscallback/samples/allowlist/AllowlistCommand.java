@@ -53,7 +53,7 @@ final class AllowlistCommand {
     VippsAllowlist allowlist;
     try {
       options = OptionsParser.parse(args);
-      allowlist = AllowlistFactory.build(options);
+      allowlist = OptionsParser.allowlist(options);
     } catch (UsageException e) {
       err.println("error: " + e.getMessage());
       err.println();

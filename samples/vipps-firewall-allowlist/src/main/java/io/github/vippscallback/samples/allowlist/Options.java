@@ -1,34 +1,26 @@
 package io.github.vippscallback.samples.allowlist;
 
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed, validated command line.
  *
  * @param environment whose request servers to resolve
- * @param dnsServers the DNS servers to ask; empty means the system's resolvers
+ * @param settings the library's settings as given, by flag (a repeated {@code --dns-server} comma-joined)
  * @param format how to print the set
- * @param minTtl the shortest refresh interval, or null for the core's default
- * @param maxTtl the longest refresh interval, or null for the core's default
  * @param watch whether to keep running and report every change
  * @param onChange the shell command to run with the set, or null to print it
- * @param acceptSpecialPurposeAddresses whether DNS answers may bring loopback, private and other
- *     special-purpose addresses (local testing only)
  */
 record Options(
     VippsEnvironment environment,
-    List<String> dnsServers,
+    Map<String, String> settings,
     OutputFormat format,
-    @Nullable Duration minTtl,
-    @Nullable Duration maxTtl,
     boolean watch,
-    @Nullable String onChange,
-    boolean acceptSpecialPurposeAddresses) {
+    @Nullable String onChange) {
 
   Options {
-    dnsServers = List.copyOf(dnsServers);
+    settings = Map.copyOf(settings);
   }
 }

@@ -1,31 +1,36 @@
 package io.github.vippscallback.samples.allowlist;
 
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
-import java.time.Duration;
+import io.github.vippscallback.settings.Setting;
+import io.github.vippscallback.settings.SettingException;
+import io.github.vippscallback.settings.SettingReader;
+import io.github.vippscallback.settings.SettingText;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the command-line arguments into {@link Options}. Options take their value as the next argument
- * ({@code --format nginx}) or after an equals sign ({@code --format=nginx}). Every mistake is a
- * {@link UsageException} naming the option, the bad value and the valid values.
+ * ({@code --format nginx}) or after an equals sign ({@code --format=nginx}). The library's settings are the
+ * flags of the core's settings table ({@link Setting}), read by its {@link SettingReader} as the servlet
+ * filters read their init-parameters; {@code --format}, {@code --watch}, {@code --on-change} and {@code
+ * --help} are the tool's own. Every mistake is a {@link UsageException} naming the option, the bad value and
+ * the valid values.
  */
 final class OptionsParser {
 
-  static final String ENVIRONMENT = "--environment";
-  static final String DNS_SERVER = "--dns-server";
   static final String FORMAT = "--format";
-  static final String MIN_TTL = "--min-ttl";
-  static final String MAX_TTL = "--max-ttl";
   static final String WATCH = "--watch";
   static final String ON_CHANGE = "--on-change";
-  static final String ACCEPT_SPECIAL_PURPOSE_ADDRESSES = "--accept-special-purpose-addresses";
   static final String HELP = "--help";
 
-  private static final String KNOWN_OPTIONS =
-      "--environment, --dns-server, --format, --min-ttl, --max-ttl, --watch, --on-change,"
-          + " --accept-special-purpose-addresses, --help";
+  /** The flags of the library's settings, from the table. */
+  private static final Map<String, Setting> SETTINGS = settings();
 
   private OptionsParser() {}
 
@@ -40,75 +45,85 @@ final class OptionsParser {
   }
 
   static Options parse(String[] args) throws UsageException {
-    @Nullable VippsEnvironment environment = null;
-    List<String> dnsServers = new ArrayList<>();
+    Map<String, String> settings = new HashMap<>();
     @Nullable OutputFormat format = null;
-    @Nullable Duration minTtl = null;
-    @Nullable Duration maxTtl = null;
     boolean watch = false;
     @Nullable String onChange = null;
-    boolean acceptSpecialPurposeAddresses = false;
 
     ArgumentCursor cursor = new ArgumentCursor(args);
     while (cursor.hasNext()) {
       String option = cursor.nextOption();
-      switch (option) {
-        case ENVIRONMENT -> {
-          rejectRepeat(option, environment);
-          environment = parseEnvironment(cursor.value(option));
+      Setting setting = SETTINGS.get(option);
+      if (setting != null && setting.validValues().equals(SettingText.BOOLEAN)) {
+        cursor.noValue(option);
+        settings.put(option, "true");
+      } else if (setting == Setting.DNS_SERVERS) {
+        settings.merge(option, nonBlank(option, cursor.value(option)), (earlier, next) -> earlier + "," + next);
+      } else if (setting != null) {
+        rejectRepeat(option, settings.get(option));
+        settings.put(option, nonBlank(option, cursor.value(option)));
+      } else {
+        switch (option) {
+          case FORMAT -> {
+            rejectRepeat(option, format);
+            format = OutputFormat.parse(cursor.value(option));
+          }
+          case WATCH -> {
+            cursor.noValue(option);
+            watch = true;
+          }
+          case ON_CHANGE -> {
+            rejectRepeat(option, onChange);
+            onChange = nonBlank(option, cursor.value(option));
+          }
+          default -> throw new UsageException(option.startsWith("-")
+              ? "unknown option '" + option + "'; valid options are " + String.join(", ", knownOptions())
+              : "unexpected argument '" + option + "'; options start with --, e.g. --environment prod");
         }
-        case DNS_SERVER -> dnsServers.add(nonBlank(option, cursor.value(option)));
-        case FORMAT -> {
-          rejectRepeat(option, format);
-          format = OutputFormat.parse(cursor.value(option));
-        }
-        case MIN_TTL -> {
-          rejectRepeat(option, minTtl);
-          minTtl = DurationOption.parse(option, cursor.value(option));
-        }
-        case MAX_TTL -> {
-          rejectRepeat(option, maxTtl);
-          maxTtl = DurationOption.parse(option, cursor.value(option));
-        }
-        case WATCH -> {
-          cursor.noValue(option);
-          watch = true;
-        }
-        case ACCEPT_SPECIAL_PURPOSE_ADDRESSES -> {
-          cursor.noValue(option);
-          acceptSpecialPurposeAddresses = true;
-        }
-        case ON_CHANGE -> {
-          rejectRepeat(option, onChange);
-          onChange = nonBlank(option, cursor.value(option));
-        }
-        default -> throw new UsageException(option.startsWith("-")
-            ? "unknown option '" + option + "'; valid options are " + KNOWN_OPTIONS
-            : "unexpected argument '" + option + "'; options start with --, e.g. --environment prod");
       }
     }
-    if (environment == null) {
-      throw new UsageException(ENVIRONMENT + " is required; valid values are "
-          + VippsEnvironment.validValues());
-    }
+    VippsEnvironment environment = read(settings, SettingReader::environment);
     if (onChange != null && !watch) {
       throw new UsageException(ON_CHANGE + " needs " + WATCH + ": the command runs whenever the set changes");
     }
-    if (minTtl != null && maxTtl != null && minTtl.compareTo(maxTtl) > 0) {
-      throw new UsageException(MIN_TTL + " (" + minTtl + ") must not be longer than "
-          + MAX_TTL + " (" + maxTtl + ")");
-    }
-    return new Options(environment, dnsServers, format == null ? OutputFormat.PLAIN : format,
-        minTtl, maxTtl, watch, onChange, acceptSpecialPurposeAddresses);
+    read(settings, SettingReader::allowlist); // every setting is checked before anything starts
+    return new Options(environment, settings, format == null ? OutputFormat.PLAIN : format, watch, onChange);
   }
 
-  private static VippsEnvironment parseEnvironment(String value) throws UsageException {
+  /** The allowlist the options' settings describe, built, not started. */
+  static VippsAllowlist allowlist(Options options) throws UsageException {
+    VippsAllowlist.Builder builder = read(options.settings(), SettingReader::allowlist);
     try {
-      return VippsEnvironment.parse(value);
+      return builder.build();
     } catch (IllegalArgumentException e) {
-      throw new UsageException(ENVIRONMENT + " '" + value + "' is not an environment; valid values are "
-          + VippsEnvironment.validValues());
+      throw new UsageException(e.getMessage() == null ? "the options contradict each other" : e.getMessage());
     }
+  }
+
+  private interface Read<T> {
+    T from(SettingReader reader);
+  }
+
+  private static <T> T read(Map<String, String> settings, Read<T> read) throws UsageException {
+    try {
+      return read.from(SettingReader.of(Setting.Spelling.FLAG, settings::get));
+    } catch (SettingException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static List<String> knownOptions() {
+    List<String> known = new ArrayList<>(SETTINGS.keySet());
+    known.addAll(List.of(FORMAT, WATCH, ON_CHANGE, HELP));
+    return known;
+  }
+
+  private static Map<String, Setting> settings() {
+    Map<String, Setting> settings = new LinkedHashMap<>();
+    for (Setting setting : Setting.in(Setting.Spelling.FLAG)) {
+      settings.put(Objects.requireNonNull(setting.nameIn(Setting.Spelling.FLAG)), setting);
+    }
+    return settings;
   }
 
   private static String nonBlank(String option, String value) throws UsageException {

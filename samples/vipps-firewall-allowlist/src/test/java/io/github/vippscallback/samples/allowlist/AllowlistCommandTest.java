@@ -1,8 +1,12 @@
 package io.github.vippscallback.samples.allowlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import io.github.vippscallback.settings.Setting;
+import io.github.vippscallback.settings.SettingException;
+import io.github.vippscallback.settings.SettingReader;
 import io.github.vippscallback.test.LoopbackDnsExtension;
 import io.github.vippscallback.test.LoopbackDnsServer;
 import java.io.IOException;
@@ -10,13 +14,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The tool run in-process, as a user runs it, against a DNS server on loopback. */
 class AllowlistCommandTest {
@@ -203,6 +212,23 @@ class AllowlistCommandTest {
   void exitsWithTwoAndNamesABadDnsServer() {
     assertUsageError(new String[] {"--environment", "test", "--dns-server", "127.0.0.1:99999"},
         "--dns-server", "127.0.0.1:99999");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"--min-ttl, soon", "--min-ttl, 500ms", "--max-ttl, 0s", "--environment, staging",
+      "--dns-server, 127.0.0.1:99999", "--dns-server, dns.example"})
+  void exitsWithTwoWordingABadSettingAsTheSettingsTableDoes(String flag, String value) {
+    Map<String, String> flags = new HashMap<>(Map.of("--environment", "test"));
+    flags.put(flag, value);
+    SettingException table = catchThrowableOfType(SettingException.class,
+        () -> SettingReader.of(Setting.Spelling.FLAG, flags::get).allowlist());
+
+    assertThat(table.name()).isEqualTo(flag);
+    assertThat(table.getMessage()).startsWith(flag + " ").contains(table.reason())
+        .endsWith(table.setting().validValues());
+    String[] args = flags.entrySet().stream().flatMap(entry -> Stream.of(entry.getKey(), entry.getValue()))
+        .toArray(String[]::new);
+    assertUsageError(args, "error: " + table.getMessage() + "\n");
   }
 
   @Test
