@@ -41,6 +41,13 @@ public final class CallbackGuard {
   /** The default {@code Retry-After} of a 503: 60 seconds. */
   public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
 
+  /**
+   * The one name under which a web stack's adapter that checked a request leaves its {@link CallbackOutcome}
+   * (a request attribute on servlets, an exchange attribute on WebFlux) for a later step to answer from,
+   * e.g. a Spring Security rejection handler after the {@code vippsRequestServers} authorization manager.
+   */
+  public static final String OUTCOME_ATTRIBUTE = "io.github.vippscallback.guard.CallbackOutcome";
+
   static final String X_FORWARDED_FOR = "X-Forwarded-For";
   static final String FORWARDED = "Forwarded";
 

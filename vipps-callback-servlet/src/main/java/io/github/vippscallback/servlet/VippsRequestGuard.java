@@ -123,8 +123,13 @@ public final class VippsRequestGuard {
     return guard.letsThrough(verdict);
   }
 
-  /** As {@link #letsThrough(GuardVerdict)}, for the filter's allocation-free path. */
-  boolean letsThrough(CallbackOutcome outcome) {
+  /**
+   * As {@link #letsThrough(GuardVerdict)}, for an outcome of {@link #decide}.
+   *
+   * @param outcome the outcome of {@link #decide}
+   * @return {@code true} when the request goes on to the application
+   */
+  public boolean letsThrough(CallbackOutcome outcome) {
     return guard.letsThrough(outcome);
   }
 
@@ -169,14 +174,28 @@ public final class VippsRequestGuard {
   }
 
   /**
-   * The filter's check: as {@link #check} but returns only the outcome, so that with no trusted proxy
-   * an allowed request allocates nothing (the peer address string goes to the allowlist as it is).
+   * As {@link #check} but returns only the outcome, so that with no trusted proxy an allowed request
+   * allocates nothing (the peer address string goes to the allowlist as it is). Logs and observes exactly as
+   * {@code check}.
+   *
+   * @param request the request to check
+   * @return the outcome of the check
    */
-  CallbackOutcome decide(HttpServletRequest request) {
+  public CallbackOutcome decide(HttpServletRequest request) {
     return guard.decide(request, ServletRequestView.INSTANCE);
   }
 
-  void reject(CallbackOutcome outcome, HttpServletRequest request, HttpServletResponse response)
+  /**
+   * Writes the answer to a request with this outcome: 403, or 503 with {@code Retry-After}, each with an
+   * RFC 9457 problem body that does not reveal the allowlist.
+   *
+   * @param outcome the outcome of {@link #decide} for {@code request}
+   * @param request the request that was not allowed
+   * @param response the response to write the answer to
+   * @throws IllegalArgumentException when the outcome is {@link CallbackOutcome#ALLOWED}
+   * @throws IOException when the answer cannot be written
+   */
+  public void reject(CallbackOutcome outcome, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     ProblemResponse.write(guard.answer(outcome, request.getRequestURI()), response);
   }

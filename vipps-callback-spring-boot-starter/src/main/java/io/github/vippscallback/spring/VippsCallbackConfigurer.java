@@ -1,6 +1,7 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.guard.GuardVerdict;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import io.github.vippscallback.spring.autoconfigure.VippsCallbackEndpoints;
 import jakarta.servlet.FilterChain;
@@ -68,11 +69,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsCallbackConfigurer, HttpSecurity> {
 
-  /** The request attribute in which the filter leaves the guard's verdict for the authorization rule. */
-  private static final String VERDICT_ATTRIBUTE = VippsCallbackConfigurer.class.getName() + ".VERDICT";
-
   private @Nullable RequestMatcher callbacks;
   private boolean added;
+
+  /** The guard of the filter; set when the chain is configured, before any request. */
+  private volatile @Nullable VippsRequestGuard checkedBy;
+
+  /**
+   * Grants a named request only when the filter checked it and let it through: the filter left an outcome
+   * ({@link CallbackGuard#OUTCOME_ATTRIBUTE}) that the guard lets through.
+   */
+  private final AuthorizationManager<RequestAuthorizationContext> letThrough = new LetThrough();
 
   VippsCallbackConfigurer() {}
 
@@ -132,7 +139,7 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
       throw new IllegalArgumentException("vippsCallback(): requestMatchers() needs at least one request matcher");
     }
     RequestMatcher named = matchers.length == 1 ? matchers[0] : new OrRequestMatcher(Arrays.asList(matchers));
-    getBuilder().authorizeHttpRequests(requests -> requests.requestMatchers(named).access(LET_THROUGH));
+    getBuilder().authorizeHttpRequests(requests -> requests.requestMatchers(named).access(letThrough));
     RequestMatcher before = callbacks;
     callbacks = before == null ? named : new OrRequestMatcher(before, named);
     return this;
@@ -167,7 +174,9 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
    */
   @Override
   public void configure(HttpSecurity http) {
-    http.addFilterBefore(postProcess(new GuardFilter(guard(http), named())), CsrfFilter.class);
+    VippsRequestGuard guard = guard(http);
+    checkedBy = guard;
+    http.addFilterBefore(postProcess(new GuardFilter(guard, named())), CsrfFilter.class);
   }
 
   private RequestMatcher named() {
@@ -201,20 +210,22 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
     }
   }
 
-  /** Grants a named request only when the filter checked it and let it through. */
-  private static final AuthorizationManager<RequestAuthorizationContext> LET_THROUGH = new LetThrough();
+  private boolean letThrough(HttpServletRequest request) {
+    VippsRequestGuard guard = checkedBy;
+    return guard != null && request.getAttribute(CallbackGuard.OUTCOME_ATTRIBUTE) instanceof CallbackOutcome outcome
+        && guard.letsThrough(outcome);
+  }
 
   /**
    * The rule of the named requests. A class, not a lambda: a lambda implements only Spring Security 7's
    * abstract {@code authorize}, and 6.5 (Spring Boot 3.5) calls its own abstract {@code check}.
    */
-  private static final class LetThrough implements AuthorizationManager<RequestAuthorizationContext> {
+  private final class LetThrough implements AuthorizationManager<RequestAuthorizationContext> {
 
     @Override
     public AuthorizationDecision authorize(
         Supplier<? extends @Nullable Authentication> authentication, RequestAuthorizationContext context) {
-      return new AuthorizationDecision(
-          context.getRequest().getAttribute(VERDICT_ATTRIBUTE) instanceof Boolean letThrough && letThrough);
+      return new AuthorizationDecision(letThrough(context.getRequest()));
     }
 
     /** Spring Security 6.5's abstract method (erased signature); 7 does not call it. */
@@ -253,13 +264,12 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
         chain.doFilter(request, response);
         return;
       }
-      GuardVerdict verdict = guard.check(request);
-      boolean letThrough = guard.letsThrough(verdict);
-      request.setAttribute(VERDICT_ATTRIBUTE, letThrough);
-      if (letThrough) {
+      CallbackOutcome outcome = guard.decide(request);
+      request.setAttribute(CallbackGuard.OUTCOME_ATTRIBUTE, outcome);
+      if (guard.letsThrough(outcome)) {
         chain.doFilter(request, response);
       } else {
-        guard.reject(verdict, request, response);
+        guard.reject(outcome, request, response);
       }
     }
   }

@@ -1,7 +1,7 @@
 package io.github.vippscallback.spring;
 
 import io.github.vippscallback.guard.CallbackOutcome;
-import io.github.vippscallback.guard.GuardVerdict;
+import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +15,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Answers a request {@link VippsRequestServersAuthorizationManager} refused exactly as the servlet filter
  * does: 403, or 503 with {@code Retry-After}, with a problem+json body. Spring Security calls the
  * {@link AuthenticationEntryPoint} for anonymous requests (callbacks always are) and the
- * {@link AccessDeniedHandler} for authenticated ones; both write the guard's answer. Without a verdict in
- * the request it answers 403.
+ * {@link AccessDeniedHandler} for authenticated ones; both write the guard's answer to the outcome left in
+ * {@link CallbackGuard#OUTCOME_ATTRIBUTE}. Without one in the request it answers 403.
  */
 public final class VippsCallbackRejectionHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -46,10 +46,10 @@ public final class VippsCallbackRejectionHandler implements AuthenticationEntryP
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Object attribute = request.getAttribute(VippsRequestServersAuthorizationManager.VERDICT_ATTRIBUTE);
-    GuardVerdict verdict = attribute instanceof GuardVerdict found && !found.allowed()
+    Object attribute = request.getAttribute(CallbackGuard.OUTCOME_ATTRIBUTE);
+    CallbackOutcome outcome = attribute instanceof CallbackOutcome found && found != CallbackOutcome.ALLOWED
         ? found
-        : new GuardVerdict(CallbackOutcome.DENIED, null);
-    guard.reject(verdict, request, response);
+        : CallbackOutcome.DENIED;
+    guard.reject(outcome, request, response);
   }
 }

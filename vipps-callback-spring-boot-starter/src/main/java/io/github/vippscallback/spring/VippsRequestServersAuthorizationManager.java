@@ -1,6 +1,7 @@
 package io.github.vippscallback.spring;
 
-import io.github.vippscallback.guard.GuardVerdict;
+import io.github.vippscallback.guard.CallbackGuard;
+import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.servlet.VippsRequestGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
@@ -24,14 +25,12 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  *     .anyRequest().authenticated());
  * }</pre>
  *
- * <p>The guard's verdict is left in the request attribute {@link #VERDICT_ATTRIBUTE}, where
- * {@link VippsCallbackRejectionHandler} finds it to answer 403 or 503 like the servlet filter does.
+ * <p>The check's outcome is left in the request attribute {@link CallbackGuard#OUTCOME_ATTRIBUTE}, where
+ * {@link VippsCallbackRejectionHandler} finds it to answer 403 or 503 like the servlet filter does. The check
+ * allocates nothing for an allowed request when no proxy is trusted.
  */
 public final class VippsRequestServersAuthorizationManager
     implements AuthorizationManager<RequestAuthorizationContext> {
-
-  /** The request attribute holding the {@link GuardVerdict} of the last check. */
-  public static final String VERDICT_ATTRIBUTE = VippsRequestServersAuthorizationManager.class.getName() + ".VERDICT";
 
   private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
   private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
@@ -56,9 +55,9 @@ public final class VippsRequestServersAuthorizationManager
   public AuthorizationResult authorize(
       Supplier<? extends @Nullable Authentication> authentication, RequestAuthorizationContext context) {
     HttpServletRequest request = context.getRequest();
-    GuardVerdict verdict = guard.check(request);
-    request.setAttribute(VERDICT_ATTRIBUTE, verdict);
-    return guard.letsThrough(verdict) ? GRANTED : DENIED;
+    CallbackOutcome outcome = guard.decide(request);
+    request.setAttribute(CallbackGuard.OUTCOME_ATTRIBUTE, outcome);
+    return guard.letsThrough(outcome) ? GRANTED : DENIED;
   }
 
   /**

@@ -12,8 +12,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class CallbackEndpointsRequestMatcher implements RequestMatcher {
 
-  /** Marks a request the starter's chain took, so that its error dispatch is taken too. */
-  static final String TAKEN_ATTRIBUTE = CallbackEndpointsRequestMatcher.class.getName() + ".TAKEN";
+  /**
+   * Marks a request the starter's chain took, so that its error dispatch is taken too; holds the endpoint
+   * matched, for the chain's later steps (the signature check).
+   */
+  static final String TAKEN_ATTRIBUTE = VippsCallbackEndpoints.MATCHED_ATTRIBUTE;
 
   private final VippsCallbackEndpoints endpoints;
 
@@ -26,8 +29,9 @@ final class CallbackEndpointsRequestMatcher implements RequestMatcher {
     if (request.getDispatcherType() == DispatcherType.ERROR) {
       return request.getAttribute(TAKEN_ATTRIBUTE) != null;
     }
-    if (endpoints.matches(request)) {
-      request.setAttribute(TAKEN_ATTRIBUTE, true);
+    int endpoint = endpoints.match(request);
+    if (endpoint != CallbackEndpointPatterns.NO_MATCH) {
+      request.setAttribute(TAKEN_ATTRIBUTE, endpoint);
       return true;
     }
     return false;

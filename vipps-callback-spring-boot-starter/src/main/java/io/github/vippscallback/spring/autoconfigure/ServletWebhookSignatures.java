@@ -1,6 +1,8 @@
 package io.github.vippscallback.spring.autoconfigure;
 
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.servlet.VippsWebhookSignatureFilter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,41 +11,48 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link WebhookSignatures} applied on servlets: each group's endpoints matched with {@link
- * VippsCallbackEndpoints} and checked by a {@link VippsWebhookSignatureFilter} sharing the group's check.
+ * {@link WebhookSignatures} applied on servlets: the endpoint a request matched ({@link
+ * VippsCallbackEndpoints}, matched once, before the address check) names its signature check, which a
+ * {@link VippsWebhookSignatureFilter} sharing it applies.
  */
 final class ServletWebhookSignatures {
 
+  private final VippsCallbackEndpoints endpoints;
   private final WebhookSignatures signatures;
-  private volatile @Nullable List<ServletGroup> groups;
+  private volatile @Nullable Map<WebhookSignatureCheck, VippsWebhookSignatureFilter> filters;
 
-  ServletWebhookSignatures(WebhookSignatures signatures) {
+  ServletWebhookSignatures(VippsCallbackEndpoints endpoints, WebhookSignatures signatures) {
+    this.endpoints = endpoints;
     this.signatures = signatures;
   }
 
   /**
-   * Checks the signature of a request for an endpoint that takes one, passing it on (with its body) when
-   * valid or in report-only mode, answering 401 or 413 otherwise; any other request passes on untouched.
+   * Checks the signature of a request for {@code endpoint} when it takes one, passing it on (with its body)
+   * when valid or in report-only mode, answering 401 or 413 otherwise; any other request passes on untouched.
    */
-  void apply(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  void apply(int endpoint, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    List<ServletGroup> current = groups();
-    for (int i = 0; i < current.size(); i++) {
-      ServletGroup group = current.get(i);
-      if (group.endpoints.matches(request)) {
-        group.filter.doFilter(request, response, chain);
-        return;
-      }
+    WebhookSignatureCheck check = endpoints.signatureCheck(endpoint);
+    if (check == null) {
+      chain.doFilter(request, response);
+      return;
     }
-    chain.doFilter(request, response);
+    VippsWebhookSignatureFilter filter = filters().get(check);
+    if (filter == null) {
+      throw new IllegalStateException("no filter for the signature check of endpoint " + endpoint);
+    }
+    filter.doFilter(request, response, chain);
   }
 
-  /** This check as a servlet filter, for a {@code SecurityFilterChain}. Not a bean: never registered alone. */
+  /**
+   * This check as a servlet filter, for a {@code SecurityFilterChain}, after the chain's matcher left the
+   * endpoint in the request. Not a bean: never registered alone.
+   */
   Filter asFilter() {
     return new WebhookSignatureCheckFilter();
   }
@@ -54,11 +63,16 @@ final class ServletWebhookSignatures {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
-        apply(http, httpResponse, chain);
-      } else {
-        chain.doFilter(request, response);
+      // An error dispatch follows a request whose signature was checked on its own dispatch (its body is gone).
+      if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse
+          && http.getDispatcherType() != DispatcherType.ERROR) {
+        int endpoint = endpoints.matched(http);
+        if (endpoint != CallbackEndpointPatterns.NO_MATCH) {
+          apply(endpoint, http, httpResponse, chain);
+          return;
+        }
       }
+      chain.doFilter(request, response);
     }
 
     @Override
@@ -67,27 +81,21 @@ final class ServletWebhookSignatures {
     }
   }
 
-  /** The servlet side of {@link WebhookSignatures#groups()}: each group's matcher and filter, made once. */
-  private List<ServletGroup> groups() {
-    List<ServletGroup> current = groups;
+  /** One servlet filter per signature check, made once. */
+  private Map<WebhookSignatureCheck, VippsWebhookSignatureFilter> filters() {
+    Map<WebhookSignatureCheck, VippsWebhookSignatureFilter> current = filters;
     if (current == null) {
       synchronized (this) {
-        current = groups;
+        current = filters;
         if (current == null) {
-          List<ServletGroup> made = new ArrayList<>();
+          current = new IdentityHashMap<>();
           for (WebhookSignatures.Group group : signatures.groups()) {
-            VippsCallbackEndpoints matcher = VippsCallbackEndpoints.of(group.endpoints());
-            matcher.endpoints(); // compiles the patterns now
-            made.add(new ServletGroup(matcher, VippsWebhookSignatureFilter.of(group.check())));
+            current.put(group.check(), VippsWebhookSignatureFilter.of(group.check()));
           }
-          current = List.copyOf(made);
-          groups = current;
+          filters = current;
         }
       }
     }
     return current;
   }
-
-  /** A group as the servlet side applies it: its request matcher and servlet filter. */
-  private record ServletGroup(VippsCallbackEndpoints endpoints, VippsWebhookSignatureFilter filter) {}
 }

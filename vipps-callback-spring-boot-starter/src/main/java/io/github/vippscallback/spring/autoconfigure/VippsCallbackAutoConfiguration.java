@@ -113,10 +113,12 @@ public final class VippsCallbackAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  VippsCallbackEndpoints vippsCallbackEndpoints(
-      ListableBeanFactory beanFactory, Environment environment, VippsCallbackProperties properties) {
-    return new VippsCallbackEndpoints(new HandlerMappingDiscovery(beanFactory,
-        new ServletPathPrefix(beanFactory, environment), HandlerMappingDiscovery.checkPaths(properties.getPaths())));
+  VippsCallbackEndpoints vippsCallbackEndpoints(ListableBeanFactory beanFactory, Environment environment,
+      VippsCallbackProperties properties, ObjectProvider<WebhookSignatures> signatures) {
+    CallbackEndpointDiscovery discovery = new CallbackEndpointDiscovery(new ServletHandlerMappings(beanFactory),
+        new ServletPathPrefix(beanFactory, environment), CallbackEndpointDiscovery.checkPaths(properties.getPaths()));
+    return new VippsCallbackEndpoints(new CallbackEndpointPatterns.Lazy(discovery,
+        found -> CallbackEndpointPatterns.signed(found, WebhookSignatures.groupsOf(signatures.getIfUnique()))));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring.autoconfigure;
 
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.spring.VippsCallback;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +26,20 @@ import org.springframework.context.ApplicationContext;
  */
 public final class VippsCallbackEndpoints {
 
+  /**
+   * The request attribute naming the endpoint a request matched, left by the step that matched it (the
+   * starter's security matcher) for the later steps (the signature check).
+   */
+  static final String MATCHED_ATTRIBUTE = VippsCallbackEndpoints.class.getName() + ".MATCHED";
+
   private final CallbackEndpointPatterns.Lazy patterns;
 
   VippsCallbackEndpoints(Supplier<List<CallbackEndpoint>> discovery) {
-    this.patterns = new CallbackEndpointPatterns.Lazy(discovery);
+    this(new CallbackEndpointPatterns.Lazy(discovery));
+  }
+
+  VippsCallbackEndpoints(CallbackEndpointPatterns.Lazy patterns) {
+    this.patterns = patterns;
   }
 
   /** Endpoints fixed up front, for tests and for applications that wire the guard by hand. */
@@ -58,7 +69,7 @@ public final class VippsCallbackEndpoints {
 
   /** The guarded endpoints, discovering them first if that has not happened yet. */
   List<CallbackEndpoint> endpoints() {
-    return patterns.get().endpoints();
+    return patterns.endpoints();
   }
 
   /**
@@ -68,8 +79,28 @@ public final class VippsCallbackEndpoints {
    * @return {@code true} when the request is meant for a guarded endpoint
    */
   public boolean matches(HttpServletRequest request) {
+    return match(request) != CallbackEndpointPatterns.NO_MATCH;
+  }
+
+  /** Which guarded endpoint {@code request} is meant for ({@link CallbackEndpointPatterns#match}). */
+  int match(HttpServletRequest request) {
     CallbackEndpointPatterns current = patterns.get();
-    return current.size() != 0 && current.matches(request.getMethod(), rawPath(request), request);
+    return current.size() == 0
+        ? CallbackEndpointPatterns.NO_MATCH
+        : current.match(request.getMethod(), rawPath(request), request);
+  }
+
+  /**
+   * The endpoint a step before left in {@link #MATCHED_ATTRIBUTE} for {@code request}; matched now when none
+   * was left.
+   */
+  int matched(HttpServletRequest request) {
+    return request.getAttribute(MATCHED_ATTRIBUTE) instanceof Integer endpoint ? endpoint : match(request);
+  }
+
+  /** The signature check of a matched endpoint, {@code null} when it takes none. */
+  @Nullable WebhookSignatureCheck signatureCheck(int endpoint) {
+    return patterns.get().signatureCheck(endpoint);
   }
 
   /**

@@ -5,7 +5,6 @@ import io.github.vippscallback.guard.CallbackObserver;
 import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
 import io.github.vippscallback.spring.reactive.ReactiveWebhookSignatures;
-import io.github.vippscallback.spring.reactive.SignedEndpoints;
 import io.github.vippscallback.spring.reactive.VippsCallbackWebFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +68,13 @@ public final class VippsCallbackReactiveAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  ReactiveCallbackEndpoints vippsCallbackEndpoints(
-      ListableBeanFactory beanFactory, VippsCallbackProperties properties) {
-    return ReactiveCallbackEndpoints.discoveredBy(new ReactiveHandlerMappingDiscovery(
-        beanFactory, HandlerMappingDiscovery.checkPaths(properties.getPaths())));
+  ReactiveCallbackEndpoints vippsCallbackEndpoints(ListableBeanFactory beanFactory,
+      VippsCallbackProperties properties, ObjectProvider<WebhookSignatures> signatures) {
+    // WebFlux matches paths relative to spring.webflux.base-path: no prefix.
+    CallbackEndpointDiscovery discovery = new CallbackEndpointDiscovery(new ReactiveHandlerMappings(beanFactory),
+        () -> "", CallbackEndpointDiscovery.checkPaths(properties.getPaths()));
+    return ReactiveCallbackEndpoints.discoveredBy(new CallbackEndpointPatterns.Lazy(discovery,
+        found -> CallbackEndpointPatterns.signed(found, WebhookSignatures.groupsOf(signatures.getIfUnique()))));
   }
 
   /**
@@ -114,16 +116,6 @@ public final class VippsCallbackReactiveAutoConfiguration {
         () -> checks.orderedStream().toList(), () -> ForwardedHeadersAdvice.warning(environment, true));
   }
 
-  /** The signature check as a {@code WebFilter} for the starter's chain or filter; never a bean of its own. */
-  static ReactiveWebhookSignatures signatureFilter(WebhookSignatures signatures) {
-    return new ReactiveWebhookSignatures(() -> {
-      List<SignedEndpoints> groups = new ArrayList<>();
-      for (WebhookSignatures.Group group : signatures.groups()) {
-        groups.add(new SignedEndpoints(group.endpoints(), group.check()));
-      }
-      return groups;
-    });
-  }
 
   /**
    * What guards the endpoints.
@@ -169,8 +161,8 @@ public final class VippsCallbackReactiveAutoConfiguration {
     @Bean(name = WEB_FILTER_BEAN)
     @ConditionalOnMissingBean(name = WEB_FILTER_BEAN)
     VippsCallbackWebFilter vippsCallbackWebFilter(
-        ReactiveCallbackEndpoints endpoints, CallbackGuard guard, WebhookSignatures signatures) {
-      return new VippsCallbackWebFilter(endpoints, guard, signatureFilter(signatures));
+        ReactiveCallbackEndpoints endpoints, CallbackGuard guard) {
+      return new VippsCallbackWebFilter(endpoints, guard, new ReactiveWebhookSignatures(endpoints));
     }
   }
 }

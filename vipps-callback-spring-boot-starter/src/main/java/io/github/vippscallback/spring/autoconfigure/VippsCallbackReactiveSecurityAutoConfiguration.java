@@ -2,6 +2,7 @@ package io.github.vippscallback.spring.autoconfigure;
 
 import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.spring.reactive.ReactiveCallbackEndpoints;
+import io.github.vippscallback.spring.reactive.ReactiveWebhookSignatures;
 import io.github.vippscallback.spring.reactive.VippsCallbackServerRejectionHandler;
 import io.github.vippscallback.spring.reactive.VippsRequestServersReactiveAuthorizationManager;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -87,8 +88,7 @@ public final class VippsCallbackReactiveSecurityAutoConfiguration {
       ServerHttpSecurity http,
       ReactiveCallbackEndpoints endpoints,
       @Qualifier(AUTHORIZATION_MANAGER_BEAN) ReactiveAuthorizationManager<AuthorizationContext> vippsRequestServers,
-      CallbackGuard guard,
-      WebhookSignatures signatures) {
+      CallbackGuard guard) {
     VippsCallbackServerRejectionHandler rejection = new VippsCallbackServerRejectionHandler(guard);
     return http
         .securityMatcher(new EndpointsMatcher(endpoints))
@@ -102,8 +102,7 @@ public final class VippsCallbackReactiveSecurityAutoConfiguration {
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(rejection)
             .accessDeniedHandler(rejection))
-        .addFilterAfter(VippsCallbackReactiveAutoConfiguration.signatureFilter(signatures),
-            SecurityWebFiltersOrder.AUTHORIZATION)
+        .addFilterAfter(new ReactiveWebhookSignatures(endpoints), SecurityWebFiltersOrder.AUTHORIZATION)
         .build();
   }
 
@@ -117,11 +116,14 @@ public final class VippsCallbackReactiveSecurityAutoConfiguration {
     return new ReactiveSecurityChainOrderCheck(beanFactory, environment);
   }
 
-  /** The starter's matcher as Spring Security asks it: a ready {@code Mono}, no allocation. */
+  /**
+   * The starter's matcher as Spring Security asks it: a ready {@code Mono}; the endpoint matched is kept in
+   * the exchange for the chain's signature check.
+   */
   private record EndpointsMatcher(ReactiveCallbackEndpoints endpoints) implements ServerWebExchangeMatcher {
     @Override
     public Mono<MatchResult> matches(org.springframework.web.server.ServerWebExchange exchange) {
-      return endpoints.matches(exchange) ? MATCH : NO_MATCH;
+      return endpoints.matchAndKeep(exchange) ? MATCH : NO_MATCH;
     }
 
     @Override

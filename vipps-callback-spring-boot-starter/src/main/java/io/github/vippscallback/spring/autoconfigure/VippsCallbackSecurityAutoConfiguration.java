@@ -100,7 +100,7 @@ public final class VippsCallbackSecurityAutoConfiguration {
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(rejection)
             .accessDeniedHandler(rejection))
-        .addFilterAfter(new ServletWebhookSignatures(signatures).asFilter(), AuthorizationFilter.class)
+        .addFilterAfter(new ServletWebhookSignatures(endpoints, signatures).asFilter(), AuthorizationFilter.class)
         .build();
   }
 

@@ -134,6 +134,11 @@ final class WebhookSignatures implements SmartInitializingSingleton {
     }
   }
 
+  /** The groups of {@code signatures}; none when there is no signature check. */
+  static List<Group> groupsOf(@Nullable WebhookSignatures signatures) {
+    return signatures == null ? List.of() : signatures.groups();
+  }
+
   /** The endpoints that take a signature, grouped by the secret that applies; decided once. */
   List<Group> groups() {
     List<Group> current = groups;

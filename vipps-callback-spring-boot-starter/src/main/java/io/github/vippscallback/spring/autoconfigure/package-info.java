@@ -10,3 +10,4 @@
 package io.github.vippscallback.spring.autoconfigure;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -1,10 +1,11 @@
 package io.github.vippscallback.spring.reactive;
 
+import io.github.vippscallback.guard.WebhookSignatureCheck;
 import io.github.vippscallback.spring.VippsCallback;
 import io.github.vippscallback.spring.autoconfigure.CallbackEndpoint;
 import io.github.vippscallback.spring.autoconfigure.CallbackEndpointPatterns;
 import java.util.List;
-import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -23,20 +24,23 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ReactiveCallbackEndpoints {
 
+  /** The exchange attribute naming the endpoint an exchange matched, for the later steps (the signature check). */
+  private static final String MATCHED_ATTRIBUTE = ReactiveCallbackEndpoints.class.getName() + ".MATCHED";
+
   private final CallbackEndpointPatterns.Lazy patterns;
 
-  private ReactiveCallbackEndpoints(Supplier<List<CallbackEndpoint>> discovery) {
-    this.patterns = new CallbackEndpointPatterns.Lazy(discovery);
+  private ReactiveCallbackEndpoints(CallbackEndpointPatterns.Lazy patterns) {
+    this.patterns = patterns;
   }
 
   /**
-   * The endpoints {@code discovery} finds, discovered the first time they are needed.
+   * The endpoints {@code patterns} discovers and compiles, the first time they are needed.
    *
-   * @param discovery finds the endpoints; called at most once
+   * @param patterns discovers the endpoints and compiles them with their signature checks
    * @return endpoints discovered when first needed
    */
-  public static ReactiveCallbackEndpoints discoveredBy(Supplier<List<CallbackEndpoint>> discovery) {
-    return new ReactiveCallbackEndpoints(discovery);
+  public static ReactiveCallbackEndpoints discoveredBy(CallbackEndpointPatterns.Lazy patterns) {
+    return new ReactiveCallbackEndpoints(patterns);
   }
 
   /**
@@ -47,7 +51,7 @@ public final class ReactiveCallbackEndpoints {
    */
   public static ReactiveCallbackEndpoints of(List<CallbackEndpoint> endpoints) {
     List<CallbackEndpoint> copy = List.copyOf(endpoints);
-    return new ReactiveCallbackEndpoints(() -> copy);
+    return new ReactiveCallbackEndpoints(new CallbackEndpointPatterns.Lazy(() -> copy));
   }
 
   /**
@@ -56,7 +60,7 @@ public final class ReactiveCallbackEndpoints {
    * @return the guarded endpoints, unmodifiable
    */
   public List<CallbackEndpoint> endpoints() {
-    return patterns.get().endpoints();
+    return patterns.endpoints();
   }
 
   /**
@@ -68,12 +72,58 @@ public final class ReactiveCallbackEndpoints {
    * @return {@code true} when the request is meant for a guarded endpoint
    */
   public boolean matches(ServerWebExchange exchange) {
+    return match(exchange) != CallbackEndpointPatterns.NO_MATCH;
+  }
+
+  /**
+   * Which guarded endpoint {@code exchange} is meant for ({@link CallbackEndpointPatterns#match}).
+   *
+   * @param exchange the exchange of the request
+   * @return the endpoint's position, or {@link CallbackEndpointPatterns#NO_MATCH}
+   */
+  public int match(ServerWebExchange exchange) {
     CallbackEndpointPatterns current = patterns.get();
     if (current.size() == 0) {
-      return false;
+      return CallbackEndpointPatterns.NO_MATCH;
     }
     ServerHttpRequest request = exchange.getRequest();
-    return current.matches(request.getMethod().name(), request.getPath().pathWithinApplication().value(), exchange);
+    return current.match(request.getMethod().name(), request.getPath().pathWithinApplication().value(), exchange);
+  }
+
+  /**
+   * As {@link #match}, and leaves the endpoint in the exchange for the later steps ({@link #matched}): how the
+   * starter's security matcher hands it to the signature check in its chain.
+   *
+   * @param exchange the exchange of the request
+   * @return {@code true} when the request is meant for a guarded endpoint
+   */
+  public boolean matchAndKeep(ServerWebExchange exchange) {
+    int endpoint = match(exchange);
+    if (endpoint == CallbackEndpointPatterns.NO_MATCH) {
+      return false;
+    }
+    exchange.getAttributes().put(MATCHED_ATTRIBUTE, endpoint);
+    return true;
+  }
+
+  /**
+   * The endpoint {@link #matchAndKeep} left in {@code exchange}; matched now when none was left.
+   *
+   * @param exchange the exchange of the request
+   * @return the endpoint's position, or {@link CallbackEndpointPatterns#NO_MATCH}
+   */
+  public int matched(ServerWebExchange exchange) {
+    return exchange.getAttribute(MATCHED_ATTRIBUTE) instanceof Integer endpoint ? endpoint : match(exchange);
+  }
+
+  /**
+   * The signature check of a matched endpoint.
+   *
+   * @param endpoint the endpoint's position, as {@link #match} gives it
+   * @return the check, or {@code null} when the endpoint takes no signature
+   */
+  public @Nullable WebhookSignatureCheck signatureCheck(int endpoint) {
+    return patterns.get().signatureCheck(endpoint);
   }
 
   @Override

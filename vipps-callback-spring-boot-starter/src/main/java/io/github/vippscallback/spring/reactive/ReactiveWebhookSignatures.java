@@ -1,11 +1,10 @@
 package io.github.vippscallback.spring.reactive;
 
 import io.github.vippscallback.guard.WebhookSignatureCheck;
+import io.github.vippscallback.spring.autoconfigure.CallbackEndpointPatterns;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookVerification;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -32,28 +31,36 @@ public final class ReactiveWebhookSignatures implements WebFilter {
 
   private static final ServerRequestView VIEW = ServerRequestView.INSTANCE;
 
-  private final Supplier<List<SignedEndpoints>> groups;
-  private volatile @Nullable List<Group> compiled;
+  private final ReactiveCallbackEndpoints endpoints;
 
   /**
-   * The check of the endpoints {@code groups} gives (once, when first needed).
+   * The check of the {@code endpoints} that take a signature.
    *
-   * @param groups gives the signed endpoints, grouped by the check that applies to them; called at most once
+   * @param endpoints the guarded endpoints, each with the signature check that applies to it, if any
    */
-  public ReactiveWebhookSignatures(Supplier<List<SignedEndpoints>> groups) {
-    this.groups = groups;
+  public ReactiveWebhookSignatures(ReactiveCallbackEndpoints endpoints) {
+    this.endpoints = endpoints;
   }
 
+  /** In the starter's chain: checks the endpoint the chain's matcher kept in the exchange. */
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    List<Group> current = compiled();
-    for (int i = 0; i < current.size(); i++) {
-      Group group = current.get(i);
-      if (group.endpoints.matches(exchange)) {
-        return check(group.check, exchange, chain);
-      }
-    }
-    return chain.filter(exchange);
+    return filter(endpoints.matched(exchange), exchange, chain);
+  }
+
+  /**
+   * Checks the signature of an exchange for {@code endpoint} when it takes one; any other exchange goes on
+   * untouched.
+   *
+   * @param endpoint the endpoint the exchange matched, or {@link CallbackEndpointPatterns#NO_MATCH}
+   * @param exchange the exchange
+   * @param chain the rest of the chain
+   * @return the completion of the exchange
+   */
+  public Mono<Void> filter(int endpoint, ServerWebExchange exchange, WebFilterChain chain) {
+    @Nullable WebhookSignatureCheck check =
+        endpoint == CallbackEndpointPatterns.NO_MATCH ? null : endpoints.signatureCheck(endpoint);
+    return check == null ? chain.filter(exchange) : check(check, exchange, chain);
   }
 
   /**
@@ -169,26 +176,4 @@ public final class ReactiveWebhookSignatures implements WebFilter {
     return ProblemWriter.write(exchange.getResponse(),
         check.answer(false, ServerRequestView.INSTANCE.path(exchange.getRequest())));
   }
-
-  private List<Group> compiled() {
-    List<Group> current = compiled;
-    if (current == null) {
-      synchronized (this) {
-        current = compiled;
-        if (current == null) {
-          List<Group> made = new ArrayList<>();
-          for (SignedEndpoints signed : groups.get()) {
-            ReactiveCallbackEndpoints matcher = ReactiveCallbackEndpoints.of(signed.endpoints());
-            matcher.endpoints(); // compiles the patterns now
-            made.add(new Group(matcher, signed.check()));
-          }
-          current = List.copyOf(made);
-          compiled = current;
-        }
-      }
-    }
-    return current;
-  }
-
-  private record Group(ReactiveCallbackEndpoints endpoints, WebhookSignatureCheck check) {}
 }

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
  * Answers an exchange {@link VippsRequestServersReactiveAuthorizationManager} refused exactly as the
  * {@code WebFilter} (and the servlet stack) does: 403, or 503 with {@code Retry-After}, with a
  * problem+json body. Spring Security calls the entry point for unauthenticated exchanges (callbacks
- * always are) and the access-denied handler for authenticated ones; both write the guard's answer.
- * Without an outcome in the exchange it answers 403.
+ * always are) and the access-denied handler for authenticated ones; both write the guard's answer to the
+ * outcome left in {@link CallbackGuard#OUTCOME_ATTRIBUTE}. Without one in the exchange it answers 403.
  */
 public final class VippsCallbackServerRejectionHandler
     implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
@@ -41,7 +41,7 @@ public final class VippsCallbackServerRejectionHandler
   }
 
   private Mono<Void> reject(ServerWebExchange exchange) {
-    Object attribute = exchange.getAttribute(VippsRequestServersReactiveAuthorizationManager.OUTCOME_ATTRIBUTE);
+    Object attribute = exchange.getAttribute(CallbackGuard.OUTCOME_ATTRIBUTE);
     CallbackOutcome outcome = attribute instanceof CallbackOutcome found && found != CallbackOutcome.ALLOWED
         ? found
         : CallbackOutcome.DENIED;

@@ -2,6 +2,7 @@ package io.github.vippscallback.spring.reactive;
 
 import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.guard.CallbackOutcome;
+import io.github.vippscallback.spring.autoconfigure.CallbackEndpointPatterns;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -41,7 +42,8 @@ public final class VippsCallbackWebFilter implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    if (!endpoints.matches(exchange)) {
+    int endpoint = endpoints.match(exchange); // once: the endpoint names its signature check
+    if (endpoint == CallbackEndpointPatterns.NO_MATCH) {
       return chain.filter(exchange);
     }
     CallbackOutcome outcome = guard.decide(request, ServerRequestView.INSTANCE);
@@ -49,7 +51,7 @@ public final class VippsCallbackWebFilter implements WebFilter, Ordered {
       return ProblemWriter.write(exchange.getResponse(),
           guard.answer(outcome, ServerRequestView.INSTANCE.path(request)));
     }
-    return signatures.filter(exchange, chain); // after the address: a stranger's body is never read
+    return signatures.filter(endpoint, exchange, chain); // after the address: a stranger's body is never read
   }
 
   @Override

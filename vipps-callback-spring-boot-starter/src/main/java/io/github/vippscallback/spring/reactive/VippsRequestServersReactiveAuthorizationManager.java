@@ -23,15 +23,11 @@ import reactor.core.publisher.Mono;
  * }</pre>
  *
  * <p>The check runs on the calling thread, without DNS or blocking, and returns a ready {@code Mono}.
- * A refused exchange's outcome is left in the attribute {@link #OUTCOME_ATTRIBUTE}, where {@link
+ * A refused exchange's outcome is left in the attribute {@link CallbackGuard#OUTCOME_ATTRIBUTE}, where {@link
  * VippsCallbackServerRejectionHandler} finds it to answer 403 or 503 like the {@code WebFilter} does.
  */
 public final class VippsRequestServersReactiveAuthorizationManager
     implements ReactiveAuthorizationManager<AuthorizationContext> {
-
-  /** The exchange attribute holding the {@link CallbackOutcome} of a refused exchange. */
-  public static final String OUTCOME_ATTRIBUTE =
-      VippsRequestServersReactiveAuthorizationManager.class.getName() + ".OUTCOME";
 
   private static final Mono<AuthorizationResult> GRANTED = Mono.just(new AuthorizationDecision(true));
   private static final Mono<AuthorizationResult> DENIED = Mono.just(new AuthorizationDecision(false));
@@ -51,11 +47,8 @@ public final class VippsRequestServersReactiveAuthorizationManager
   public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
     ServerWebExchange exchange = context.getExchange();
     CallbackOutcome outcome = guard.decide(exchange.getRequest(), ServerRequestView.INSTANCE);
-    if (guard.letsThrough(outcome)) {
-      return GRANTED;
-    }
-    exchange.getAttributes().put(OUTCOME_ATTRIBUTE, outcome);
-    return DENIED;
+    exchange.getAttributes().put(CallbackGuard.OUTCOME_ATTRIBUTE, outcome);
+    return guard.letsThrough(outcome) ? GRANTED : DENIED;
   }
 
   /**

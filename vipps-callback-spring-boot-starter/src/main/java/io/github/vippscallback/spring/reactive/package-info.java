@@ -10,3 +10,4 @@
 package io.github.vippscallback.spring.reactive;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -117,6 +117,19 @@ class VippsCallbackEndpointsTests {
   }
 
   @Test
+  void matchedWhenTheSecurityMatcherKeptTheEndpointThenLaterStepsDoNotMatchAgain() {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/vipps/payments/42");
+    assertThat(new CallbackEndpointsRequestMatcher(endpoints).matches(request)).isTrue();
+    int kept = endpoints.match(request);
+
+    request.setRequestURI("/elsewhere"); // were the signature step to match again, it would find nothing
+
+    assertThat(endpoints.matched(request)).isEqualTo(kept).isNotEqualTo(CallbackEndpointPatterns.NO_MATCH);
+    assertThat(endpoints.matched(new MockHttpServletRequest("POST", "/elsewhere")))
+        .isEqualTo(CallbackEndpointPatterns.NO_MATCH);
+  }
+
+  @Test
   void endpointUpperCasesMethodsAndSaysAnyMethod() {
     assertThat(new CallbackEndpoint("/a", Set.of("post", "Get")).methods()).containsExactly("GET", "POST");
     assertThat(new CallbackEndpoint("/a", Set.of("post"))).hasToString("POST /a");

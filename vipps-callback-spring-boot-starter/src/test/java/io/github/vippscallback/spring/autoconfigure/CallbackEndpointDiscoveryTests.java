@@ -15,8 +15,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Which handler mappings count as callbacks. */
-class HandlerMappingDiscoveryTests {
+/** Which handler mappings count as callbacks (on servlets; the WebFlux tests discover through the same class). */
+class CallbackEndpointDiscoveryTests {
 
   private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
@@ -25,7 +25,8 @@ class HandlerMappingDiscoveryTests {
   @Test
   void findsClassMethodAndMetaAnnotatedMappingsWithTheirMethods() {
     runner.run(context -> {
-      List<CallbackEndpoint> found = new HandlerMappingDiscovery(context, () -> "", List.of("/extra/**")).get();
+      List<CallbackEndpoint> found =
+          new CallbackEndpointDiscovery(new ServletHandlerMappings(context), () -> "", List.of("/extra/**")).get();
 
       assertThat(found).containsExactlyInAnyOrder(
           new CallbackEndpoint("/vipps/class/payments", Set.of("POST")),
@@ -41,7 +42,8 @@ class HandlerMappingDiscoveryTests {
 
   @Test
   void prefixesEveryPatternWithServletPath() {
-    runner.run(context -> assertThat(new HandlerMappingDiscovery(context, () -> "/api", List.of("/extra")).get())
+    runner.run(context -> assertThat(
+            new CallbackEndpointDiscovery(new ServletHandlerMappings(context), () -> "/api", List.of("/extra")).get())
         .extracting(CallbackEndpoint::pattern)
         .allMatch(pattern -> pattern.startsWith("/api/"))
         .contains("/api/extra", "/api/vipps/class/payments"));

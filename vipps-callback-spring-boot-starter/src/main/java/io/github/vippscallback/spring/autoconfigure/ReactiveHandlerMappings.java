@@ -1,13 +1,11 @@
 package io.github.vippscallback.spring.autoconfigure;
 
-import io.github.vippscallback.spring.VippsCallback;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -22,47 +20,37 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Finds the {@link VippsCallback} endpoints of a WebFlux application: every handler method of every WebFlux
- * {@link RequestMappingHandlerMapping} whose method or class carries the annotation, directly or as a
- * meta-annotation (the same rule as on servlets: {@link HandlerMappingDiscovery#signatureOf}), with the
- * mapping's path patterns (relative to {@code spring.webflux.base-path}, as WebFlux matches them), HTTP
- * methods and its other request conditions; then the configured {@code vipps.callback.paths} for every method.
+ * The WebFlux stack's part of {@link CallbackEndpointDiscovery}: the handler methods of every WebFlux
+ * {@link RequestMappingHandlerMapping}, with their mappings' patterns (relative to {@code
+ * spring.webflux.base-path}, as WebFlux matches them), methods and conditions.
  */
-final class ReactiveHandlerMappingDiscovery implements Supplier<List<CallbackEndpoint>> {
+final class ReactiveHandlerMappings implements CallbackEndpointDiscovery.HandlerMappings {
 
   private final ListableBeanFactory beanFactory;
-  private final List<String> paths;
 
-  ReactiveHandlerMappingDiscovery(ListableBeanFactory beanFactory, List<String> paths) {
+  ReactiveHandlerMappings(ListableBeanFactory beanFactory) {
     this.beanFactory = beanFactory;
-    this.paths = List.copyOf(paths);
   }
 
   @Override
-  public List<CallbackEndpoint> get() {
-    Set<CallbackEndpoint> found = new LinkedHashSet<>();
+  public List<CallbackEndpointDiscovery.Mapping> mappings() {
+    List<CallbackEndpointDiscovery.Mapping> mappings = new ArrayList<>();
     for (RequestMappingHandlerMapping mapping :
         beanFactory.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
       for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
-        VippsCallback.Signature signature = HandlerMappingDiscovery.signatureOf(entry.getValue());
-        if (signature == null) {
-          continue;
-        }
+        RequestMappingInfo info = entry.getKey();
         Set<String> methods = new LinkedHashSet<>();
-        for (RequestMethod method : entry.getKey().getMethodsCondition().getMethods()) {
+        for (RequestMethod method : info.getMethodsCondition().getMethods()) {
           methods.add(method.name());
         }
-        RequestConditions conditions = conditionsOf(entry.getKey());
-        for (PathPattern pattern : entry.getKey().getPatternsCondition().getPatterns()) {
-          String path = pattern.getPatternString();
-          found.add(new CallbackEndpoint(path.isEmpty() ? "/" : path, methods, signature, conditions));
+        List<String> patterns = new ArrayList<>();
+        for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
+          patterns.add(pattern.getPatternString());
         }
+        mappings.add(new CallbackEndpointDiscovery.Mapping(entry.getValue(), patterns, methods, conditionsOf(info)));
       }
     }
-    for (String path : paths) {
-      found.add(new CallbackEndpoint(path, Set.of()));
-    }
-    return new ArrayList<>(found);
+    return mappings;
   }
 
   /**
