@@ -34,8 +34,8 @@ public final class SettingException extends IllegalArgumentException {
   private static String message(Setting setting, String name, @Nullable String value, String reason) {
     // A cross-check names both settings in its reason, a refused secret names its setting there (never the value).
     boolean namedInReason = value == null && !reason.equals(SettingReader.REQUIRED);
-    return (namedInReason ? "" : name + " ") + reason + "; valid values " + (setting.listsValues() ? "are " : "look like ")
-        + setting.validValues();
+    return (namedInReason ? "" : name + " ") + reason + "; valid values "
+        + (setting.listsValues() ? "are " : "look like ") + setting.validValues();
   }
 
   /**

@@ -146,7 +146,7 @@ public final class SettingReader {
       return ClientAddressResolver.ignoringForwardedHeaders();
     }
     checkEach(Setting.TRUSTED_PROXIES, proxies, IpRange::parse);
-    return parse(Setting.TRUSTED_PROXIES, text -> ClientAddressResolver.trusting(proxies));
+    return Objects.requireNonNull(parse(Setting.TRUSTED_PROXIES, text -> ClientAddressResolver.trusting(proxies)));
   }
 
   /**
