@@ -1,29 +1,38 @@
+# Writes the consumer applications' POMs (src/it/boot-*/pom.xml). Run it after changing it: python3 generate.py
 import os
+
 LINES = {"3.5": "3.5.7", "4.0": "4.0.7", "4.1": "4.1.2"}
+UNSUPPORTED = {"3.4": "3.4.12", "2.7": "2.7.18"}
 GUARD = {
   ("mvc", True): "the Spring Security filter chain 'vippsCallbackSecurityFilterChain'",
   ("mvc", False): "the servlet filter 'vippsCallbackFilterRegistration'",
   ("webflux", True): "the Spring Security web filter chain 'vippsCallbackSecurityWebFilterChain'",
   ("webflux", False): "the WebFilter 'vippsCallbackWebFilter'",
 }
-def pom(line, version, stack, security, name, description, tests, extra_props="", test_kit=True):
-    security_tests = ""
-    if test_kit and security:
-        security_tests = f"""
+
+
+def source(execution, goal, path):
+    return f"""
           <execution>
-            <id>shared-{stack}-security-tests</id>
-            <goals><goal>add-test-source</goal></goals>
-            <configuration><sources><source>@shared@/{stack}-security/src/test/java</source></sources></configuration>
+            <id>{execution}</id>
+            <goals><goal>{goal}</goal></goals>
+            <configuration><sources><source>@shared@/{path}</source></sources></configuration>
           </execution>"""
-    web = {"mvc": "spring-boot-starter-web" if line.startswith("3") else "spring-boot-starter-webmvc",
+
+
+def pom(line, version, stack, security, name, description, test_dirs, props, supported=True, aot=False):
+    sources = source("shared-sources", "add-source", "app/src/main/java")
+    for test_dir in test_dirs:
+        sources += source(f"shared-{test_dir.split('/')[0]}", "add-test-source", test_dir)
+    web = {"mvc": "spring-boot-starter-web" if line.startswith(("2", "3")) else "spring-boot-starter-webmvc",
            "webflux": "spring-boot-starter-webflux"}[stack]
     deps = [("org.springframework.boot", web, None, None)]
     if security:
         deps.append(("org.springframework.boot", "spring-boot-starter-security", None, None))
-    if test_kit:
+    if supported:
         deps.append(("org.springframework.boot", "spring-boot-starter-actuator", None, None))
     deps.append(("io.github.vippscallback", "vipps-callback-spring-boot-starter", "@project.version@", None))
-    if test_kit:
+    if supported:
         deps.append(("io.github.vippscallback", "vipps-callback-test", "@project.version@", "test"))
     deps.append(("org.springframework.boot", "spring-boot-starter-test", None, "test"))
     d = ""
@@ -32,7 +41,22 @@ def pom(line, version, stack, security, name, description, tests, extra_props=""
         if v: d += "      <version>%s</version>\n" % v
         if s: d += "      <scope>%s</scope>\n" % s
         d += "    </dependency>\n"
-    sysprops = "".join("            <%s>%s</%s>\n" % (k, v, k) for k, v in tests[1])
+    sysprops = "".join("            <%s>%s</%s>\n" % (k, v, k) for k, v in props)
+    extra_props = ""
+    if line == "4.1":
+        extra_props = ("    <!-- Boot 4.1.2 manages Netty 4.2.19.Final, whose native files the registry here does not"
+                       " serve. -->\n    <netty.version>4.2.18.Final</netty.version>\n")
+    aot_execution = ""
+    if aot:
+        aot_execution = """
+        <executions>
+          <!-- Ahead-of-time processing, as a native image or a JVM started with -Dspring.aot.enabled=true
+               needs it: the generated bean definitions and the hints go into the jar. -->
+          <execution>
+            <id>process-aot</id>
+            <goals><goal>process-aot</goal></goals>
+          </execution>
+        </executions>"""
     return f'''<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0"
          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -62,25 +86,36 @@ def pom(line, version, stack, security, name, description, tests, extra_props=""
       <plugin>
         <groupId>org.codehaus.mojo</groupId>
         <artifactId>build-helper-maven-plugin</artifactId>
-        <executions>
-          <execution>
-            <id>shared-sources</id>
-            <goals><goal>add-source</goal></goals>
-            <configuration><sources><source>@shared@/app/src/main/java</source></sources></configuration>
-          </execution>
-          <execution>
-            <id>shared-tests</id>
-            <goals><goal>add-test-source</goal></goals>
-            <configuration><sources><source>@shared@/{tests[0]}/src/test/java</source></sources></configuration>
-          </execution>{security_tests}
+        <executions>{sources}
         </executions>
       </plugin>
+      <!-- Packaged as a merchant packages it: the line's own plugin (its version from the parent) repackages
+           the jar that the tests start with java -jar. -->
+      <plugin>
+        <groupId>org.springframework.boot</groupId>
+        <artifactId>spring-boot-maven-plugin</artifactId>{aot_execution}
+      </plugin>
+      <!-- Every test runs after the jar is built (integration-test), once: the jar in a child process, the
+           rest in this JVM on the classes. -->
       <plugin>
         <groupId>org.apache.maven.plugins</groupId>
         <artifactId>maven-surefire-plugin</artifactId>
         <configuration>
+          <skip>true</skip>
+        </configuration>
+      </plugin>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-failsafe-plugin</artifactId>
+        <configuration>
+          <includes>
+            <include>**/*Tests.java</include>
+          </includes>
           <failIfNoTests>true</failIfNoTests>
+          <!-- Start-up speed only (a test JVM lives seconds); the jars' own JVMs are started the same way. -->
+          <argLine>-XX:TieredStopAtLevel=1 -XX:+UseSerialGC</argLine>
           <systemPropertyVariables>
+            <consumer.jar>${{project.build.directory}}/${{project.build.finalName}}.jar</consumer.jar>
 {sysprops}          </systemPropertyVariables>
         </configuration>
       </plugin>
@@ -88,22 +123,38 @@ def pom(line, version, stack, security, name, description, tests, extra_props=""
   </build>
 </project>
 '''
+
+
 here = os.path.dirname(os.path.abspath(__file__))
+
+
+def write(name, text):
+    os.makedirs(os.path.join(here, name), exist_ok=True)
+    open(os.path.join(here, name, "pom.xml"), "w").write(text)
+
+
 for line, version in LINES.items():
     for stack in ("mvc", "webflux"):
         for security in (True, False):
             name = f"boot-{line}-{stack}" + ("-security" if security else "")
             what = {"mvc": "Spring MVC (Tomcat)", "webflux": "Spring WebFlux (Reactor Netty)"}[stack]
-            desc = f"A merchant's application on Spring Boot {line}: {what}, " + ("with" if security else "without") + " Spring Security."
-            extra = ""
-            if line == "4.1":
-                extra = "    <!-- Boot 4.1.2 manages Netty 4.2.19.Final, whose native files the registry here does not serve. -->\n    <netty.version>4.2.18.Final</netty.version>\n"
-            props = [("expected.boot.line", line), ("expected.guard", GUARD[(stack, security)]),
+            desc = (f"A merchant's application on Spring Boot {line}: {what}, "
+                    + ("with" if security else "without") + " Spring Security.")
+            props = [("expected.boot.line", line), ("expected.stack", stack),
+                     ("expected.security", str(security).lower()), ("expected.guard", GUARD[(stack, security)]),
                      ("expected.other.status", "401" if security else "200")]
-            os.makedirs(os.path.join(here, name), exist_ok=True)
-            open(os.path.join(here, name, "pom.xml"), "w").write(pom(line, version, stack, security, name, desc, ("tests", props), extra))
-name = "boot-3.4-unsupported"
-os.makedirs(os.path.join(here, name), exist_ok=True)
-open(os.path.join(here, name, "pom.xml"), "w").write(pom("3.4", "3.4.12", "mvc", True, name,
-    "A merchant's application on Spring Boot 3.4, a line the starter does not support: it must not start.",
-    ("unsupported", [("expected.boot.line", "3.4")]), test_kit=False))
+            tests = ["jar/src/test/java", "tests/src/test/java"]
+            if security:
+                # Ahead-of-time processing where the starter makes the most beans (its chain and the rule); it
+                # costs a forked JVM at build time and a second start, so not in every cell.
+                tests += [f"{stack}-security/src/test/java", "aot/src/test/java"]
+            write(name, pom(line, version, stack, security, name, desc, tests, props, aot=security))
+
+for line, version in UNSUPPORTED.items():
+    name = f"boot-{line}-unsupported"
+    why = "older than the oldest supported line" if line.startswith("3") else "javax.servlet"
+    write(name, pom(line, version, "mvc", True, name,
+                    f"A merchant's application on Spring Boot {line} ({why}), a line the starter does not support:"
+                    " its jar must not start.",
+                    ["jar/src/test/java", "unsupported/src/test/java"], [("expected.boot.line", line)],
+                    supported=False))

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
 import org.springframework.context.ApplicationContext;
@@ -18,6 +19,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -77,8 +79,7 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
    * Grants a named request only when the filter checked it and let it through: the filter left an outcome
    * ({@link CallbackGuard#OUTCOME_ATTRIBUTE}) that the guard lets through.
    */
-  private final AuthorizationManager<RequestAuthorizationContext> letThrough =
-      (authentication, context) -> new AuthorizationDecision(letThrough(context.getRequest()));
+  private final AuthorizationManager<RequestAuthorizationContext> letThrough = new LetThrough();
 
   VippsCallbackConfigurer() {}
 
@@ -108,9 +109,11 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
     }
     // As authorizeHttpRequests reads patterns: with the application's builder (which knows the servlet path).
     ApplicationContext context = getBuilder().getSharedObject(ApplicationContext.class);
+    // (Not Spring Security 7's getRequestMatcherBuilder(): 6.5, which Spring Boot 3.5 runs, has no such method.)
     PathPatternRequestMatcher.Builder paths = context == null
-        ? getRequestMatcherBuilder()
-        : context.getBeanProvider(PathPatternRequestMatcher.Builder.class).getIfUnique(this::getRequestMatcherBuilder);
+        ? PathPatternRequestMatcher.withDefaults()
+        : context.getBeanProvider(PathPatternRequestMatcher.Builder.class)
+            .getIfUnique(PathPatternRequestMatcher::withDefaults);
     RequestMatcher[] matchers = new RequestMatcher[patterns.length + 1];
     for (int i = 0; i < patterns.length; i++) {
       matchers[i] = paths.matcher(patterns[i]);
@@ -211,6 +214,24 @@ public final class VippsCallbackConfigurer extends AbstractHttpConfigurer<VippsC
     VippsRequestGuard guard = checkedBy;
     return guard != null && request.getAttribute(CallbackGuard.OUTCOME_ATTRIBUTE) instanceof CallbackOutcome outcome
         && guard.letsThrough(outcome);
+  }
+
+  /**
+   * The rule of the named requests. A class, not a lambda: a lambda implements only Spring Security 7's
+   * abstract {@code authorize}, and 6.5 (Spring Boot 3.5) calls its own abstract {@code check}.
+   */
+  private final class LetThrough implements AuthorizationManager<RequestAuthorizationContext> {
+
+    @Override
+    public AuthorizationDecision authorize(
+        Supplier<? extends @Nullable Authentication> authentication, RequestAuthorizationContext context) {
+      return new AuthorizationDecision(letThrough(context.getRequest()));
+    }
+
+    /** Spring Security 6.5's abstract method (erased signature); 7 does not call it. */
+    public AuthorizationDecision check(Supplier<? extends @Nullable Authentication> authentication, Object context) {
+      return authorize(authentication, (RequestAuthorizationContext) context);
+    }
   }
 
   /** The configurer's patterns by every reading of a request's path; named for the chain's description. */

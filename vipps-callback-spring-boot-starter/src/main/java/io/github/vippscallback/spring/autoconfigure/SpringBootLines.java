@@ -23,6 +23,14 @@ final class SpringBootLines {
       "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration";
   static final String REACTIVE_MANAGEMENT_WEB_SECURITY_4 =
       "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration";
+  /**
+   * Named in the starter's reactive ordering so that it stays ahead of the reactive management security:
+   * ordering the starter after that one alone puts it ahead of this (the sorter visits the starter's
+   * names first), and the management security's deny-all authentication manager then makes this back
+   * off, ignoring {@code spring.security.user.*}.
+   */
+  static final String REACTIVE_USER_DETAILS_4 =
+      "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration";
   static final String WEB_MVC_4 = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration";
   static final String WEB_FLUX_4 = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration";
 
@@ -35,6 +43,8 @@ final class SpringBootLines {
       "org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration";
   static final String REACTIVE_MANAGEMENT_WEB_SECURITY_3 =
       "org.springframework.boot.actuate.autoconfigure.security.reactive.ReactiveManagementWebSecurityAutoConfiguration";
+  static final String REACTIVE_USER_DETAILS_3 =
+      "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration";
   static final String WEB_MVC_3 = "org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration";
   static final String WEB_FLUX_3 = "org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration";
 

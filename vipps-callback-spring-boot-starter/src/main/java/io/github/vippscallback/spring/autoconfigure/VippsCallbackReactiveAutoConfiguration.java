@@ -39,10 +39,10 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * <p>{@code vipps.callback.enabled=false} switches it off.
  */
 @AutoConfiguration(afterName = {
-    SpringBootLines.REACTIVE_WEB_SECURITY_4, SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_4,
-    SpringBootLines.WEB_FLUX_4,
-    SpringBootLines.REACTIVE_WEB_SECURITY_3, SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_3,
-    SpringBootLines.WEB_FLUX_3})
+    SpringBootLines.REACTIVE_USER_DETAILS_4, SpringBootLines.REACTIVE_WEB_SECURITY_4,
+    SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_4, SpringBootLines.WEB_FLUX_4,
+    SpringBootLines.REACTIVE_USER_DETAILS_3, SpringBootLines.REACTIVE_WEB_SECURITY_3,
+    SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_3, SpringBootLines.WEB_FLUX_3})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({RequestMappingHandlerMapping.class, CallbackGuard.class})
 @ConditionalOnBooleanProperty(name = VippsCallbackProperties.PREFIX + ".enabled", matchIfMissing = true)

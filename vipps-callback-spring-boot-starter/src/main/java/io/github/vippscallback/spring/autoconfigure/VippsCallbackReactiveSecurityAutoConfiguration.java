@@ -49,7 +49,8 @@ import reactor.core.publisher.Mono;
 @AutoConfiguration(
     after = VippsCallbackReactiveAutoConfiguration.class,
     afterName = {
-        SpringBootLines.REACTIVE_WEB_SECURITY_4, SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_4,
+        SpringBootLines.REACTIVE_USER_DETAILS_4, SpringBootLines.REACTIVE_WEB_SECURITY_4,
+        SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_4, SpringBootLines.REACTIVE_USER_DETAILS_3,
         SpringBootLines.REACTIVE_WEB_SECURITY_3, SpringBootLines.REACTIVE_MANAGEMENT_WEB_SECURITY_3})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({SecurityWebFilterChain.class, ServerHttpSecurity.class, CallbackGuard.class})

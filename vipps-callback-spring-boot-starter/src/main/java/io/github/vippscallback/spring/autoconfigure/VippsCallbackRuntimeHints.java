@@ -8,6 +8,7 @@ import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
+import org.springframework.util.ClassUtils;
 
 /**
  * What the starter reaches reflectively, for native images (Spring AOT applies it through
@@ -20,12 +21,16 @@ import org.springframework.aot.hint.TypeReference;
  *       application's own (a meta-annotation), and the attribute methods read from it;
  *   <li>the failure analyzers, which Spring Boot instantiates from {@code spring.factories};
  *   <li>the health details and endpoint response ({@link AllowlistSnapshot}), which Jackson writes by
- *       reflection.
+ *       reflection;
+ *   <li>on Spring Boot 3.5, the health contributor: a JDK proxy of Boot 3's {@code HealthIndicator} that
+ *       builds Boot 3's {@code Health} reflectively ({@code actuate.Boot3HealthIndicator}).
  * </ul>
  */
 final class VippsCallbackRuntimeHints implements RuntimeHintsRegistrar {
 
   static final String HTTP_SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
+  static final String BOOT3_HEALTH_INDICATOR = "org.springframework.boot.actuate.health.HealthIndicator";
+  static final String BOOT3_HEALTH = "org.springframework.boot.actuate.health.Health";
 
   private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 
@@ -38,5 +43,10 @@ final class VippsCallbackRuntimeHints implements RuntimeHintsRegistrar {
     hints.reflection().registerType(
         VippsCallbackNotGuardedFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
     bindings.registerReflectionHints(hints.reflection(), AllowlistSnapshot.class, AllowlistSnapshot.Host.class);
+    if (ClassUtils.isPresent(BOOT3_HEALTH_INDICATOR, classLoader)) {
+      hints.proxies().registerJdkProxy(TypeReference.of(BOOT3_HEALTH_INDICATOR));
+      hints.reflection().registerType(TypeReference.of(BOOT3_HEALTH), MemberCategory.INVOKE_PUBLIC_METHODS);
+      hints.reflection().registerType(TypeReference.of(BOOT3_HEALTH + "$Builder"), MemberCategory.INVOKE_PUBLIC_METHODS);
+    }
   }
 }

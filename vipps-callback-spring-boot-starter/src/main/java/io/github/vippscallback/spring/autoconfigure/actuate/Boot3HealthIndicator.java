@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -15,14 +16,16 @@ import org.springframework.util.ClassUtils;
  * org.springframework.boot.health.contributor}, which the starter is compiled against): a proxy of Boot 3's
  * interface that reports what {@code VippsCallbackHealthIndicator} reports on Boot 4, the same status and
  * details from the allowlist's last snapshot, built through Boot 3's {@code Health} builder. A factory bean,
- * so that the context knows the bean's type (Boot 3's interface) before it exists.
+ * so that the context knows the bean's type (Boot 3's interface) before it exists. Asking that type makes
+ * the factory, not the allowlist: ahead-of-time processing ({@code process-aot}) asks it at build time,
+ * where {@code vipps.callback.environment} may not be set and no allowlist may start.
  */
 final class Boot3HealthIndicator implements FactoryBean<Object> {
 
   static final String HEALTH_INDICATOR = "org.springframework.boot.actuate.health.HealthIndicator";
   private static final String HEALTH = "org.springframework.boot.actuate.health.Health";
 
-  private final VippsAllowlist allowlist;
+  private final ObjectProvider<VippsAllowlist> allowlist;
   private final Class<?> indicatorType;
   private final Method up;
   private final Method down;
@@ -30,7 +33,7 @@ final class Boot3HealthIndicator implements FactoryBean<Object> {
   private final Method withException;
   private final Method build;
 
-  Boot3HealthIndicator(VippsAllowlist allowlist, ClassLoader classLoader) throws ReflectiveOperationException {
+  Boot3HealthIndicator(ObjectProvider<VippsAllowlist> allowlist, ClassLoader classLoader) throws ReflectiveOperationException {
     this.allowlist = allowlist;
     this.indicatorType = ClassUtils.forName(HEALTH_INDICATOR, classLoader);
     Class<?> health = ClassUtils.forName(HEALTH, classLoader);
@@ -65,7 +68,7 @@ final class Boot3HealthIndicator implements FactoryBean<Object> {
   Object health() throws ReflectiveOperationException {
     Object builder;
     try {
-      AllowlistSnapshot snapshot = AllowlistSnapshot.of(allowlist.status());
+      AllowlistSnapshot snapshot = AllowlistSnapshot.of(allowlist.getObject().status());
       builder = (snapshot.ready() ? up : down).invoke(null);
       withDetail.invoke(builder, "environment", snapshot.environment());
       withDetail.invoke(builder, "entries", snapshot.entries());

@@ -2,6 +2,10 @@ package io.github.vippscallback.spring.autoconfigure.actuate;
 
 import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.spring.actuate.VippsCallbackHealthIndicator;
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -11,6 +15,8 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the {@code vippsCallback} health contributor, when Spring Boot's health support
@@ -59,9 +65,27 @@ public final class VippsCallbackHealthContributorAutoConfiguration {
 
     @Bean(HEALTH_INDICATOR_BEAN)
     @ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN)
-    static Boot3HealthIndicator vippsCallbackHealthIndicator(VippsAllowlist allowlist)
+    static Boot3HealthIndicator vippsCallbackHealthIndicator(ObjectProvider<VippsAllowlist> allowlist)
         throws ReflectiveOperationException {
       return new Boot3HealthIndicator(allowlist, VippsAllowlist.class.getClassLoader());
+    }
+
+    /**
+     * Gives the bean above its full type, a {@code FactoryBean} of Boot 3's {@code HealthIndicator}: its
+     * class cannot name that type, and without it ahead-of-time processing records a factory of
+     * {@code Object}, which Boot's health registry then does not find.
+     */
+    @Bean
+    static BeanFactoryPostProcessor vippsCallbackHealthIndicatorType() {
+      return beanFactory -> {
+        if (beanFactory.containsBeanDefinition(HEALTH_INDICATOR_BEAN)
+            && beanFactory.getBeanDefinition(HEALTH_INDICATOR_BEAN) instanceof RootBeanDefinition definition
+            && Boot3Health.class.getName().equals(definition.getBeanClassName())) {
+          Class<?> indicator =
+              ClassUtils.resolveClassName(Boot3HealthIndicator.HEALTH_INDICATOR, beanFactory.getBeanClassLoader());
+          definition.setTargetType(ResolvableType.forClassWithGenerics(FactoryBean.class, indicator));
+        }
+      };
     }
   }
 }

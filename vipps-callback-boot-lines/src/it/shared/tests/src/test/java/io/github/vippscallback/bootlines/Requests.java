@@ -21,13 +21,19 @@ final class Requests {
   private Requests() {}
 
   static LoopbackHttpResponse postCallback(String from, int port, String orderId) throws IOException {
-    return LoopbackHttpClient.from(from).request("POST", port, "/vipps/payments/" + orderId)
+    return post(from, port, "/vipps/payments/" + orderId);
+  }
+
+  /** A JSON POST to {@code path}, whose last segment is the order id. */
+  static LoopbackHttpResponse post(String from, int port, String path) throws IOException {
+    String orderId = path.substring(path.lastIndexOf('/') + 1);
+    return LoopbackHttpClient.from(from).request("POST", port, path)
         .body("{\"orderId\":\"" + orderId + "\"}", "application/json")
         .send();
   }
 
   static void assertProblem(LoopbackHttpResponse response, int status) {
-    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.status()).as("status; body %s", response.body()).isEqualTo(status);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.body()).contains("\"status\":" + status).doesNotContain("reached");
   }
