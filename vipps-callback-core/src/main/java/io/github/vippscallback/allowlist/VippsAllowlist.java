@@ -60,9 +60,11 @@ public final class VippsAllowlist implements AutoCloseable {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
   /** The default number of retries of a query that timed out: 2. */
   public static final int DEFAULT_RETRIES = 2;
+  /** The forms of a DNS server, for help texts: {@code ip, ip:port or [IPv6]:port}; never a host name. */
+  public static final String DNS_SERVER_FORMS = "ip, ip:port or [IPv6]:port";
   /** What a valid DNS server looks like, for the error message of every setting that takes them. */
   public static final String DNS_SERVER_FORMAT = "an IP address literal with an optional port (IP address literals"
-      + " only, no host names): ip, ip:port or [IPv6]:port, e.g. 10.0.0.53, 127.0.0.1:5353, ::1, [::1]:5353";
+      + " only, no host names): " + DNS_SERVER_FORMS + ", e.g. 10.0.0.53, 127.0.0.1:5353, ::1, [::1]:5353";
   /** What a valid additional host looks like, for the error message of every setting that takes them. */
   public static final String HOST_FORMAT = "a DNS host name, e.g. callback.example.com";
 

@@ -42,7 +42,8 @@ public enum Setting {
       "comma-separated, each " + IpRange.FORMAT,
       "Addresses or CIDR ranges always allowed, e.g. 127.0.0.1 for local tests."),
   /** More guarded path patterns (the starter only). */
-  PATHS("vipps.callback.paths", null, null, Scope.ADDRESS, null, "path patterns starting with '/'",
+  PATHS("vipps.callback.paths", null, null, Scope.ADDRESS, null,
+      "path patterns starting with '/', e.g. /vipps/callbacks/**",
       "More path patterns to guard for every HTTP method, besides the @VippsCallback endpoints."),
   /** The {@code Retry-After} of a 503. */
   RETRY_AFTER("vipps.callback.retry-after", "retry-after", null, Scope.ADDRESS, "60s",

@@ -32,9 +32,10 @@ public final class SettingException extends IllegalArgumentException {
   }
 
   private static String message(Setting setting, String name, @Nullable String value, String reason) {
-    boolean namesBoth = value == null && !reason.equals(SettingReader.REQUIRED); // a cross-check names both
-    return (namesBoth ? "" : name + " ") + reason + "; valid values " + (setting.listsValues() ? "are " : "look like ")
-        + setting.validValues();
+    // A cross-check names both settings in its reason, a refused secret names its setting there (never the value).
+    boolean namedInReason = value == null && !reason.equals(SettingReader.REQUIRED);
+    return (namedInReason ? "" : name + " ") + reason + "; valid values "
+        + (setting.listsValues() ? "are " : "look like ") + setting.validValues();
   }
 
   /**
@@ -58,7 +59,8 @@ public final class SettingException extends IllegalArgumentException {
   /**
    * The value as written.
    *
-   * @return the value, or {@code null} when the setting is missing or contradicts another
+   * @return the value, or {@code null} when the setting is missing or contradicts another, and for a webhook
+   *     secret, which is never repeated
    */
   public @Nullable String value() {
     return value;

@@ -6,6 +6,9 @@ import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.allowlist.VippsEnvironment;
 import io.github.vippscallback.guard.CallbackGuard;
 import io.github.vippscallback.guard.EnforcementMode;
+import io.github.vippscallback.guard.WebhookSignatureCheck;
+import io.github.vippscallback.webhook.WebhookSecret;
+import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,10 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the {@link Setting}s of one front end from its raw texts (init-parameters, flags) and applies them to
  * the core's builders: one mapping from text to {@link VippsAllowlist.Builder}, {@link ClientAddressResolver},
- * the guard's {@code Retry-After} and {@link EnforcementMode} for every front end that has text. A value that is not set keeps the table's
- * default; a blank one counts as not set, except where the front end parses it itself ({@link #parse}).
- * Every refusal is a {@link SettingException} naming the setting as the front end spells it, the value as
- * written and the table's valid values.
+ * the guard's {@code Retry-After}, {@link EnforcementMode} and {@link WebhookSignatureCheck.Builder} for every
+ * front end that has text. A value that is not set keeps the table's default; a blank one counts as not set,
+ * except for the mode and the webhook secret, which are refused blank, and where the front end parses it itself
+ * ({@link #parse}). Every refusal is a {@link SettingException} naming the setting as the front end spells it,
+ * the value as written (never a webhook secret) and the table's valid values.
  */
 public final class SettingReader {
 
@@ -142,7 +146,7 @@ public final class SettingReader {
       return ClientAddressResolver.ignoringForwardedHeaders();
     }
     checkEach(Setting.TRUSTED_PROXIES, proxies, IpRange::parse);
-    return parse(Setting.TRUSTED_PROXIES, text -> ClientAddressResolver.trusting(proxies));
+    return Objects.requireNonNull(parse(Setting.TRUSTED_PROXIES, text -> ClientAddressResolver.trusting(proxies)));
   }
 
   /**
@@ -173,6 +177,60 @@ public final class SettingReader {
    */
   public EnforcementMode mode() {
     return Objects.requireNonNullElse(parse(Setting.MODE, EnforcementMode::parse), EnforcementMode.ENFORCE);
+  }
+
+  /**
+   * A builder of the webhook signature check with this front end's webhook secret (required), date window,
+   * public URL, largest body and mode applied. A refusal of the secret names the entry by position and never
+   * holds the secret: its {@link SettingException#value()} is {@code null}.
+   *
+   * @param secretsName what logs and metrics call the secrets, e.g. {@code the secrets of filter webhook}
+   * @return the builder, ready to {@code build()}
+   * @throws SettingException naming the first setting refused
+   */
+  public WebhookSignatureCheck.Builder webhookSignatureCheck(String secretsName) {
+    WebhookSignatureVerifier.Builder verifier = WebhookSignatureVerifier.builder(webhookSecrets()).name(secretsName);
+    Duration dateWindow = duration(Setting.DATE_WINDOW);
+    if (dateWindow != null) {
+      try {
+        verifier.dateWindow(dateWindow);
+      } catch (IllegalArgumentException e) {
+        String text = Objects.requireNonNull(text(Setting.DATE_WINDOW));
+        throw refused(Setting.DATE_WINDOW, text, "'" + text + "' must be from 1s to "
+            + SettingText.show(WebhookSignatureVerifier.MAX_DATE_WINDOW), e);
+      }
+    }
+    WebhookSignatureCheck.Builder check = WebhookSignatureCheck.builder(verifier.build());
+    String publicUrl = text(Setting.PUBLIC_URL);
+    if (publicUrl != null && !publicUrl.isBlank()) {
+      checkEach(Setting.PUBLIC_URL, List.of(publicUrl), check::publicUrl);
+    }
+    String maxBodySize = text(Setting.MAX_BODY_SIZE);
+    if (maxBodySize != null && !maxBodySize.isBlank()) {
+      check.maxBodySize(Objects.requireNonNull(parse(Setting.MAX_BODY_SIZE,
+          text -> SettingText.size(text, WebhookSignatureCheck.MAX_MAX_BODY_SIZE))));
+    }
+    return check.mode(mode());
+  }
+
+  /** The required webhook secrets; a refusal names the setting and the entry's position, never a secret. */
+  private List<WebhookSecret> webhookSecrets() {
+    String text = text(Setting.WEBHOOK_SECRET);
+    String quoted = "'" + name(Setting.WEBHOOK_SECRET) + "'";
+    if (text == null) {
+      throw new SettingException(Setting.WEBHOOK_SECRET, name(Setting.WEBHOOK_SECRET), null, REQUIRED, null);
+    }
+    if (text.isBlank()) {
+      throw new SettingException(Setting.WEBHOOK_SECRET, name(Setting.WEBHOOK_SECRET), null,
+          quoted + " is blank", null);
+    }
+    try {
+      return WebhookSecret.parseList(text);
+    } catch (IllegalArgumentException e) {
+      // The core's message names the entry by its position, never by its text.
+      throw new SettingException(Setting.WEBHOOK_SECRET, name(Setting.WEBHOOK_SECRET), null,
+          quoted + " is refused: " + e.getMessage(), e);
+    }
   }
 
   /**

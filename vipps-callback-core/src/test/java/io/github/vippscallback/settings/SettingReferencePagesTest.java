@@ -37,7 +37,7 @@ class SettingReferencePagesTest {
     assertThat(rows.keySet()).as("the vipps.callback.* properties of properties.md (left) and the table (right)")
         .containsExactlyInAnyOrderElementsOf(names(Spelling.PROPERTY));
     for (Setting setting : Setting.in(Spelling.PROPERTY)) {
-      for (List<String> cells : rows.get(setting.property())) {
+      for (List<String> cells : Objects.requireNonNull(rows.get(setting.property()))) {
         assertDefault(setting, setting.property(), cells.get(2));
         assertListedValues(setting, setting.property(), cells.get(3));
       }
@@ -52,7 +52,7 @@ class SettingReferencePagesTest {
         .containsExactlyInAnyOrderElementsOf(names(Spelling.INIT_PARAMETER));
     for (Setting setting : Setting.in(Spelling.INIT_PARAMETER)) {
       String name = Objects.requireNonNull(setting.nameIn(Spelling.INIT_PARAMETER));
-      for (List<String> cells : rows.get(name)) { // 'mode' is in both filters' tables
+      for (List<String> cells : Objects.requireNonNull(rows.get(name))) { // 'mode' is in both filters' tables
         assertDefault(setting, name, cells.get(1));
         assertListedValues(setting, name, cells.get(2));
       }
@@ -71,7 +71,7 @@ class SettingReferencePagesTest {
     for (Setting setting : Setting.in(Spelling.FLAG)) {
       String flag = Objects.requireNonNull(setting.nameIn(Spelling.FLAG));
       assertThat(rows.get(flag)).as("the rows of %s", flag).hasSize(1);
-      List<String> cells = rows.get(flag).get(0);
+      List<String> cells = Objects.requireNonNull(rows.get(flag)).get(0);
       if (isSwitch(setting)) {
         assertThat(cells.get(1)).as("%s takes no value", flag).isEqualTo("none");
         assertThat(cells.get(2)).as("the default of switch %s", flag)

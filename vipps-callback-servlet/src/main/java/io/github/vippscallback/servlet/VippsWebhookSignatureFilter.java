@@ -4,8 +4,9 @@ import io.github.vippscallback.guard.CallbackObserver;
 import io.github.vippscallback.guard.CallbackOutcome;
 import io.github.vippscallback.guard.EnforcementMode;
 import io.github.vippscallback.guard.WebhookSignatureCheck;
-import io.github.vippscallback.settings.SettingText;
-import io.github.vippscallback.webhook.WebhookSecret;
+import io.github.vippscallback.settings.Setting;
+import io.github.vippscallback.settings.SettingException;
+import io.github.vippscallback.settings.SettingReader;
 import io.github.vippscallback.webhook.WebhookSignatureResult;
 import io.github.vippscallback.webhook.WebhookSignatureVerifier;
 import io.github.vippscallback.webhook.WebhookVerification;
@@ -66,8 +67,9 @@ import org.slf4j.LoggerFactory;
  * <p>Configure it programmatically with {@link #builder(WebhookSignatureVerifier)}, or through the
  * init-parameters named by the {@code PARAM_} constants, one way only: a filter made by the builder
  * refuses its init-parameters in {@link #init}, as {@link VippsCallbackFilter} does. A missing or bad
- * init-parameter stops {@link #init} with a message that names it (and never echoes the secret); values
- * are read by {@link io.github.vippscallback.settings.SettingText}, as everywhere else.
+ * init-parameter stops {@link #init} with a message that names it, the value and what is valid (and never
+ * echoes the secret); the init-parameters are read through the core's settings table ({@link
+ * io.github.vippscallback.settings.Setting}), as {@link VippsCallbackFilter}'s are.
  */
 public final class VippsWebhookSignatureFilter implements Filter {
 
@@ -92,9 +94,11 @@ public final class VippsWebhookSignatureFilter implements Filter {
    */
   public static final String PARAM_MODE = "mode";
 
-  /** Every init-parameter the filter reads. */
-  static final List<String> INIT_PARAMETERS =
-      List.of(PARAM_WEBHOOK_SECRET, PARAM_PUBLIC_URL, PARAM_MAX_BODY_SIZE, PARAM_DATE_WINDOW, PARAM_MODE);
+  /** Every init-parameter the filter reads, in the settings table's order. */
+  static final List<String> INIT_PARAMETERS = Setting.in(Setting.Spelling.INIT_PARAMETER).stream()
+      .filter(Setting::configuresSignatureCheck)
+      .map(setting -> Objects.requireNonNull(setting.nameIn(Setting.Spelling.INIT_PARAMETER)))
+      .toList();
 
   /** The default largest body: 64 KiB, far above any Vipps webhook event. */
   public static final int DEFAULT_MAX_BODY_SIZE = WebhookSignatureCheck.DEFAULT_MAX_BODY_SIZE;
@@ -160,7 +164,7 @@ public final class VippsWebhookSignatureFilter implements Filter {
             + present + " would be ignored; configure it one way only");
       }
     } else {
-      current = Settings.from(filterConfig);
+      current = fromInitParameters(filterConfig);
       settings = current;
     }
     if (!current.mode().enforces()) {
@@ -246,70 +250,18 @@ public final class VippsWebhookSignatureFilter implements Filter {
         : "VippsWebhookSignatureFilter{" + current + "}";
   }
 
-  /** Reads the init-parameters. */
-  private static final class Settings {
-
-    private Settings() {}
-
-    static WebhookSignatureCheck from(FilterConfig config) throws ServletException {
-      String secret = config.getInitParameter(PARAM_WEBHOOK_SECRET);
-      if (secret == null || secret.isBlank()) {
-        throw new ServletException(
-            "Init-parameter '" + PARAM_WEBHOOK_SECRET + "' is "
-                + (secret == null ? "missing" : "blank")
-                + "; set it to the secret Vipps returned when the webhook was registered");
-      }
-      WebhookSignatureVerifier.Builder verifier;
-      try {
-        verifier = WebhookSignatureVerifier.builder(WebhookSecret.parseList(secret))
-            .name("the secrets of filter " + config.getFilterName());
-      } catch (IllegalArgumentException e) {
-        // The message names the entry by position, never by its text.
-        throw new ServletException("Init-parameter '" + PARAM_WEBHOOK_SECRET + "' must be one or more secrets"
-            + " separated by commas, each optionally labelled (old:<secret>,new:<secret>): " + e.getMessage(), e);
-      }
-      String window = config.getInitParameter(PARAM_DATE_WINDOW);
-      if (window != null) {
-        try {
-          verifier.dateWindow(SettingText.duration(window));
-        } catch (IllegalArgumentException e) {
-          throw new ServletException(
-              "Init-parameter '" + PARAM_DATE_WINDOW + "' must be a duration from 1s to 1h such as 5m, 300s"
-                  + " or PT5M, but was '" + window + "': " + e.getMessage(), e);
-        }
-      }
-      Builder builder = new Builder(verifier.build());
-      String publicUrl = config.getInitParameter(PARAM_PUBLIC_URL);
-      if (publicUrl != null) {
-        try {
-          builder.publicUrl(publicUrl);
-        } catch (IllegalArgumentException e) {
-          throw new ServletException(
-              "Init-parameter '" + PARAM_PUBLIC_URL + "' must be an http(s) URL without query, such as"
-                  + " https://shop.example.com, but was '" + publicUrl + "': " + e.getMessage(), e);
-        }
-      }
-      String maxBodySize = config.getInitParameter(PARAM_MAX_BODY_SIZE);
-      if (maxBodySize != null) {
-        try {
-          builder.maxBodySize(SettingText.size(maxBodySize, MAX_MAX_BODY_SIZE));
-        } catch (IllegalArgumentException e) {
-          throw new ServletException(
-              "Init-parameter '" + PARAM_MAX_BODY_SIZE + "' must be a size from 1 byte to 10MB such as 65536,"
-                  + " 64KB or 1MB, but was '" + maxBodySize + "'", e);
-        }
-      }
-      String mode = config.getInitParameter(PARAM_MODE);
-      if (mode != null) {
-        try {
-          builder.mode(EnforcementMode.parse(mode));
-        } catch (IllegalArgumentException e) {
-          throw new ServletException(
-              "Init-parameter '" + PARAM_MODE + "' must be one of " + EnforcementMode.validValues()
-                  + ", but was '" + mode + "'", e);
-        }
-      }
-      return builder.check.build();
+  /**
+   * Reads the init-parameters through the core's settings table, refusing a bad one in the words {@link
+   * VippsCallbackFilter} uses: {@code VippsWebhookSignatureFilter 'name': init-parameter 'x' has the bad value
+   * 'y': ...; valid: ...}, never with a secret.
+   */
+  private static WebhookSignatureCheck fromInitParameters(FilterConfig config) throws ServletException {
+    SettingReader reader = SettingReader.of(Setting.Spelling.INIT_PARAMETER, config::getInitParameter);
+    try {
+      return reader.webhookSignatureCheck("the secrets of filter " + config.getFilterName()).build();
+    } catch (SettingException e) {
+      throw new ServletException(
+          "VippsWebhookSignatureFilter '" + config.getFilterName() + "': " + InitParameters.describe(e), e);
     }
   }
 

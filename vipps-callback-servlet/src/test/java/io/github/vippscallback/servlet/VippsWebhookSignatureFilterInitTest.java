@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vippscallback.settings.Setting;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -47,28 +48,30 @@ class VippsWebhookSignatureFilterInitTest {
   void refusesMissingSecret() {
     assertThatThrownBy(() -> new VippsWebhookSignatureFilter().init(config(Map.of())))
         .isInstanceOf(ServletException.class)
-        .hasMessageContaining("'webhook-secret' is missing");
+        .hasMessage("VippsWebhookSignatureFilter 'vipps-webhook-signature': init-parameter 'webhook-secret' is"
+            + " missing; valid values: " + Setting.WEBHOOK_SECRET.validValues());
   }
 
   @Test
   void refusesBlankSecretWithoutEchoingIt() {
     assertThatThrownBy(() -> new VippsWebhookSignatureFilter().init(config(Map.of("webhook-secret", "   "))))
         .isInstanceOf(ServletException.class)
-        .hasMessageContaining("'webhook-secret' is blank");
+        .hasMessage("VippsWebhookSignatureFilter 'vipps-webhook-signature': init-parameter 'webhook-secret' is"
+            + " blank; valid: " + Setting.WEBHOOK_SECRET.validValues());
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "date-window   | 5 minutes | 'date-window' must be a duration from 1s to 1h such as 5m, 300s or PT5M, but was '5 minutes'",
-      "date-window   | 2h        | but was '2h'",
-      "date-window   | 0s        | but was '0s'",
-      "max-body-size | lots      | 'max-body-size' must be a size from 1 byte to 10MB such as 65536, 64KB or 1MB, but was 'lots'",
-      "max-body-size | 0         | but was '0'",
-      "max-body-size | 11MB      | but was '11MB'",
-      "public-url    | shop.example.com | 'public-url' must be an http(s) URL without query, such as https://shop.example.com, but was 'shop.example.com'",
-      "public-url    | https://shop.example.com/?a=b | but was 'https://shop.example.com/?a=b'",
-      "mode          | dry-run   | 'mode' must be one of enforce, report-only, but was 'dry-run'",
-      "mode          | ''        | 'mode' must be one of enforce, report-only, but was ''"
+      "date-window   | 5 minutes | init-parameter 'date-window' has the bad value '5 minutes': '5 minutes' is not a duration; valid: from 1s to 1h; a whole number with a unit",
+      "date-window   | 2h        | init-parameter 'date-window' has the bad value '2h': '2h' must be from 1s to 1h; valid: from 1s to 1h;",
+      "date-window   | 0s        | init-parameter 'date-window' has the bad value '0s': '0s' must be from 1s to 1h; valid: from 1s to 1h;",
+      "max-body-size | lots      | init-parameter 'max-body-size' has the bad value 'lots': 'lots' is not a size; valid: a whole number of bytes, optionally with a unit B, KB or MB (e.g. 65536, 64KB, 1MB), from 1B to 10MB",
+      "max-body-size | 0         | init-parameter 'max-body-size' has the bad value '0': '0' is out of range; valid: a whole number of bytes",
+      "max-body-size | 11MB      | init-parameter 'max-body-size' has the bad value '11MB': '11MB' is out of range; valid: a whole number of bytes",
+      "public-url    | shop.example.com | init-parameter 'public-url' has the bad value 'shop.example.com': 'shop.example.com' is refused: ",
+      "public-url    | https://shop.example.com/?a=b | init-parameter 'public-url' has the bad value 'https://shop.example.com/?a=b': 'https://shop.example.com/?a=b' is refused: ",
+      "mode          | dry-run   | init-parameter 'mode' has the bad value 'dry-run': 'dry-run' is not a mode; valid: enforce, report-only",
+      "mode          | \"\"      | init-parameter 'mode' has the bad value '': '' is not a mode; valid: enforce, report-only"
   })
   void refusesBadParameterNamingItAndTheValue(String name, String value, String message) {
     Map<String, String> parameters = new HashMap<>();
@@ -77,8 +80,30 @@ class VippsWebhookSignatureFilterInitTest {
 
     assertThatThrownBy(() -> new VippsWebhookSignatureFilter().init(config(parameters)))
         .isInstanceOf(ServletException.class)
-        .hasMessageContaining(message)
+        .hasMessageStartingWith("VippsWebhookSignatureFilter 'vipps-webhook-signature': " + message)
         .message().doesNotContain("the-secret-value");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"public-url", "max-body-size", "date-window"})
+  void refusesBadValuesWithTheValidValuesOfTheSettingsTable(String name) {
+    Setting setting = Setting.in(Setting.Spelling.INIT_PARAMETER).stream()
+        .filter(s -> name.equals(s.nameIn(Setting.Spelling.INIT_PARAMETER)))
+        .findFirst().orElseThrow();
+
+    assertThatThrownBy(() -> new VippsWebhookSignatureFilter().init(config(Map.of("webhook-secret", "s", name, "x"))))
+        .isInstanceOf(ServletException.class)
+        .hasMessageEndingWith("; valid: " + setting.validValues());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"public-url", "max-body-size", "date-window"})
+  void treatsABlankOptionalParameterAsNotSetAsTheAddressFilterDoes(String name) throws ServletException {
+    VippsWebhookSignatureFilter filter = new VippsWebhookSignatureFilter();
+
+    filter.init(config(Map.of("webhook-secret", "s", name, "  ")));
+
+    assertThat(filter.toString()).contains("publicUrl=null", "maxBodySize=65536", "dateWindow=PT5M");
   }
 
   @ParameterizedTest

@@ -347,7 +347,10 @@ class WebhookSecretRotationTomcatTest {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VippsWebhookSignatureFilter()
               .init(MapFilterConfig.of(Map.of(VippsWebhookSignatureFilter.PARAM_WEBHOOK_SECRET, value))))
           .isInstanceOf(jakarta.servlet.ServletException.class)
-          .hasMessageStartingWith("Init-parameter 'webhook-secret' must be one or more secrets separated by commas")
+          .hasMessageStartingWith("VippsWebhookSignatureFilter 'vippsCallback': init-parameter 'webhook-secret' is"
+              + " refused: ")
+          .hasMessageEndingWith("; valid: one or more secrets separated by commas, each optionally label:secret;"
+              + " none blank, none twice")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain(OLD).doesNotContain(NEW));
     }
   }

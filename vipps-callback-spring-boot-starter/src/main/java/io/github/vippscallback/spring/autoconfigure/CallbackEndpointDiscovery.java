@@ -1,5 +1,6 @@
 package io.github.vippscallback.spring.autoconfigure;
 
+import io.github.vippscallback.settings.Setting;
 import io.github.vippscallback.spring.VippsCallback;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -98,7 +99,7 @@ final class CallbackEndpointDiscovery implements Supplier<List<CallbackEndpoint>
   }
 
   /**
-   * Checks the configured extra paths up front.
+   * Checks the configured extra paths up front, refusing a bad one with the settings table's valid values.
    *
    * @throws VippsCallbackConfigurationException naming the first bad pattern
    */
@@ -106,7 +107,7 @@ final class CallbackEndpointDiscovery implements Supplier<List<CallbackEndpoint>
     PathPatternParser parser = new PathPatternParser();
     for (int i = 0; i < paths.size(); i++) {
       String path = paths.get(i);
-      String valid = "path patterns starting with '/', e.g. /vipps/callbacks/**";
+      String valid = Setting.PATHS.validValues();
       if (!path.startsWith("/")) {
         throw new VippsCallbackConfigurationException(
             CallbackSettings.PATHS + "[" + i + "]", path, "a path pattern must start with '/'", valid, null);

@@ -85,6 +85,18 @@ class VippsCallbackFailureAnalyzerTests {
         + setting.validValues() + ".");
   }
 
+  @ParameterizedTest(name = "vipps.callback.paths={0}")
+  @CsvSource(delimiter = '|', value = {"vipps/**", "/vipps/{*rest}/more"})
+  void badPathIsWordedWithTheSettingsTablesValidValues(String value) {
+    FailureAnalysis analysis = analyze(runner.withPropertyValues(
+        "vipps.callback.environment=prod", Setting.PATHS.property() + "=" + value));
+
+    assertThat(analysis.getDescription()).contains("Property: " + Setting.PATHS.property() + "[0]\n")
+        .contains("Value:    '" + value + "'\n");
+    assertThat(analysis.getAction()).isEqualTo("Change " + Setting.PATHS.property() + "[0]. Valid values: "
+        + Setting.PATHS.validValues() + ".");
+  }
+
   @Test
   void analyzerIsRegisteredWithSpringBoot() {
     // Other analyzers need constructor arguments; only ours matters here.

@@ -1,6 +1,12 @@
 package io.github.vippscallback.samples.allowlist;
 
-/** The usage text printed by {@code --help} and after every usage error. */
+import io.github.vippscallback.allowlist.VippsAllowlist;
+
+/**
+ * The usage text printed by {@code --help} and after every usage error. What it says a library setting takes
+ * agrees with the settings table ({@link io.github.vippscallback.settings.Setting}); the forms of a DNS server
+ * are the table's own.
+ */
 final class Usage {
 
   static final String TEXT = """
@@ -12,8 +18,8 @@ final class Usage {
 
       Options:
         --environment ENV     prod (alias production) or test (alias mt). Required.
-        --dns-server SERVER   A DNS server to ask: host, host:port or [v6]:port. Repeatable.
-                              Default: the system's resolvers.
+        --dns-server SERVER   A DNS server to ask: %s (IP addresses only,
+                              never host names). Repeatable. Default: the system's resolvers.
         --format FORMAT       plain (default), cidr, nginx, nftables, iptables, ip6tables or json.
         --min-ttl DURATION    The shortest DNS refresh interval, e.g. 30s (default), 1s, 2m, PT10S.
         --max-ttl DURATION    The longest DNS refresh interval, e.g. 5m (default).
@@ -35,7 +41,7 @@ final class Usage {
         java -jar vipps-firewall-allowlist.jar --environment prod --format nginx > /etc/nginx/vipps.conf
         java -jar vipps-firewall-allowlist.jar --environment prod --format nftables --watch \\
             --on-change 'nft -f -'
-      """;
+      """.formatted(VippsAllowlist.DNS_SERVER_FORMS);
 
   private Usage() {}
 }

@@ -1,9 +1,11 @@
 package io.github.vippscallback.samples.allowlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import io.github.vippscallback.allowlist.VippsAllowlist;
 import io.github.vippscallback.settings.Setting;
 import io.github.vippscallback.settings.SettingException;
 import io.github.vippscallback.settings.SettingReader;
@@ -167,6 +169,21 @@ class AllowlistCommandTest {
 
     assertThat(tool.out()).isEmpty();
     assertThat(tool.err()).contains("callback-mt-1.vipps.no: ", "SERVFAIL", "callback-mt-2.vipps.no: ", "REFUSED");
+  }
+
+  @Test
+  void helpGivesTheFormsOfADnsServerFromTheSettingsTableAndAcceptsEachOfThem() throws UsageException {
+    String help = Usage.TEXT.substring(Usage.TEXT.indexOf("--dns-server"), Usage.TEXT.indexOf("--format"));
+
+    assertThat(Setting.DNS_SERVERS.validValues()).contains(VippsAllowlist.DNS_SERVER_FORMS);
+    assertThat(help).contains(VippsAllowlist.DNS_SERVER_FORMS, "never host names").doesNotContain("host:port");
+    assertThat(OptionsParser.parse(new String[] {"--environment", "test", "--dns-server", "10.0.0.53",
+        "--dns-server", "127.0.0.1:5353", "--dns-server", "[::1]:5353"}).settings())
+        .containsEntry("--dns-server", "10.0.0.53,127.0.0.1:5353,[::1]:5353");
+    assertThatThrownBy(() -> OptionsParser.parse(new String[] {"--environment", "test", "--dns-server", "ns1.example"}))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("'ns1.example'")
+        .hasMessageEndingWith(Setting.DNS_SERVERS.validValues());
   }
 
   @Test
