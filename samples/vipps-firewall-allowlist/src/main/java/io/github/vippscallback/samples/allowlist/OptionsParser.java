@@ -108,7 +108,7 @@ final class OptionsParser {
     try {
       return read.from(SettingReader.of(Setting.Spelling.FLAG, settings::get));
     } catch (SettingException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 
